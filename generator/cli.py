@@ -1,0 +1,113 @@
+"""CLI: parse arguments, build the objects, run one command, map the outcome to an exit code.
+
+Exit codes: 0 success (warnings allowed), 1 the catalogue has errors, 2 usage or internal failure.
+No traceback reaches the user: catalogue errors print as messages, anything else as an internal
+error with a request to report it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import CatalogueError, EditError, InvalidCatalogueError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(CatalogueError):
+    """The command line asks for something that cannot be done (exit 2)."""
+
+
+def _progress_printer(label: str):
+    """A progress callback for terminals; None in CI or when stderr is not a terminal."""
+    if os.environ.get("CI") or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 200 and (done % 100 == 0 or done == total):
+            end = "\n" if done == total else ""
+            print(f"\r{label} {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+    return show
+
+
+def cmd_validate(args) -> int:
+    from generator.report import FORMATS, summary
+    from generator.validate import validate_catalogue
+
+    only = None
+    if args.paths:
+        missing = [p for p in args.paths if not Path(p).is_file()]
+        if missing:
+            raise UsageError(f"no such file: {', '.join(missing)}")
+        only = [Path(p) for p in args.paths]
+    validation = validate_catalogue(Path(args.root), only=only, progress=_progress_printer("validated"))
+    sys.stdout.write(FORMATS[args.format](validation.result))
+    if args.format == "text":
+        print(summary(validation.result), file=sys.stderr)
+    return EXIT_OK if validation.result.success else EXIT_INVALID
+
+
+def cmd_new(args) -> int:
+    from generator.newpattern import create_pattern
+
+    path = create_pattern(Path(args.root), args.id, title=args.title, category=args.category,
+                          originator=args.originator, interactive=sys.stdin.isatty() and not args.no_input)
+    print(f"wrote {path}: fill in the TODO placeholders, then run `catalogue validate {path}`")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="catalogue", description="Validate, edit and publish the NHS pattern catalogue.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name, handler, help_text):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--root", default=".", metavar="DIR",
+                         help="catalogue root holding patterns/ and organisations.yaml (default: current folder)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    sub = command("validate", cmd_validate, "Check every pattern and the registry against the schema and the cross-file rules.")
+    sub.add_argument("--format", choices=["text", "json", "github"], default="text",
+                     help="text (path:line:col lines), json (a list of objects) or github (workflow annotations)")
+    sub.add_argument("paths", nargs="*", metavar="PATH", help="only report problems in these pattern files")
+
+    sub = command("new", cmd_new, "Write a new pattern entry that validates as written.")
+    sub.add_argument("id", help="kebab-case id; the file is patterns/<id>.yaml")
+    sub.add_argument("--title", help="the pattern's title")
+    sub.add_argument("--category", help="one of the schema's categories")
+    sub.add_argument("--originator", metavar="CODE", help="ODS code of the originating organisation")
+    sub.add_argument("--no-input", action="store_true", help="never prompt, even in a terminal")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on a usage error, as argparse does
+    try:
+        return args.handler(args)
+    except InvalidCatalogueError as exc:
+        from generator.report import text_report
+        sys.stderr.write(text_report(exc.result))
+        print(f"catalogue: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except (UsageError, EditError) as exc:
+        print(f"catalogue {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CatalogueError as exc:
+        print(f"catalogue {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("catalogue: interrupted", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        print(f"catalogue {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in the catalogue tool; please report it with the command you ran.",
+              file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,25 @@
+"""One error hierarchy for the catalogue: everything the package raises on purpose derives from CatalogueError."""
+
+
+class CatalogueError(Exception):
+    """Base of every error the catalogue raises deliberately."""
+
+
+class ConfigError(CatalogueError):
+    """A packaged or catalogue configuration file (schema, maturity model) is unusable."""
+
+
+class LayoutError(CatalogueError):
+    """The catalogue root lacks the expected layout (patterns/ and organisations.yaml)."""
+
+
+class InvalidCatalogueError(CatalogueError):
+    """The catalogue has errors; carries the validation result so callers can report it."""
+
+    def __init__(self, result):
+        self.result = result
+        super().__init__(f"the catalogue has {len(result.errors)} error(s)")
+
+
+class EditError(CatalogueError):
+    """A requested edit (new pattern, adoption) cannot be made as asked."""

@@ -1,0 +1,239 @@
+"""Load: read one YAML file safely into plain data, recording every problem with its line and column.
+
+Loading never raises for bad input: each problem goes into the Result and the caller gets
+None for that file, so one bad file never stops a run. The fast path is libyaml's C parser
+(when installed) with a Python constructor that adds the rules PyYAML lacks: duplicate keys,
+aliases, YAML 1.1 surprises and tags. Nodes are composed a second time only to locate a
+problem, so valid files pay for parsing once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Result
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+}
+
+
+class _Stop(Exception):
+    """Internal: a problem that ends construction of this file (alias, tag)."""
+
+    def __init__(self, rule, message, mark):
+        super().__init__(message)
+        self.rule, self.message, self.mark = rule, message, mark
+
+
+class CatalogueLoader(_Base):
+    """Safe loader with deliberate scalar rules.
+
+    Only `true`/`false` become booleans and only `~`/`null`/empty become null. Everything else
+    stays text, so `NO` (a country code), `on`, `1.10` (a version) and `2025-01-18` (a date)
+    reach the schema as the author wrote them instead of as False, True, 1.1 and a date object.
+    """
+
+    yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, Any]] = []
+        self.bad_keys: list[tuple[Any, Any]] = []
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Stop("yaml-alias", "aliases (*name) are not allowed in a catalogue entry; "
+                        "write the value out in full", node.start_mark)
+        if node.tag not in _ALLOWED_TAGS:
+            raise _Stop("yaml-tag", f"the tag {node.tag!r} is not allowed; remove it and "
+                        "write plain text, lists and mappings", node.start_mark)
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node, deep=False):
+        mapping = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                self.bad_keys.append((key, key_node.start_mark))
+                key = str(key)
+            if key in mapping:
+                self.duplicates.append((key, key_node.start_mark))
+                continue  # keep the first value: the later one is the likely mistake
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+CatalogueLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+CatalogueLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+@dataclass
+class LoadedFile:
+    """One file that loaded: its data, and its text so problems can be located later."""
+
+    path: Path
+    display: str
+    text: str
+    data: Any
+    _root_node: Any = None
+
+    def locate(self, location: tuple = (), key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the node at `location`, or of its key when `key` is set."""
+        if self._root_node is None:
+            self._root_node = yaml.compose(self.text, Loader=CatalogueLoader)
+        return locate_node(self._root_node, location, key)
+
+
+def locate_node(node, location, key=False) -> tuple[int, int]:
+    """Walk composed nodes along a path of keys and indexes; stop at the deepest that exists."""
+    mark_node = node
+    for step in location:
+        found = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == step:
+                    found, mark_node = value_node, key_node
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            found = mark_node = node.value[step]
+        if found is None:
+            break
+        node = found
+        if not key:
+            mark_node = found
+    target = mark_node if key else node
+    return target.start_mark.line + 1, target.start_mark.column + 1
+
+
+def _depth_bound(text: str) -> int:
+    """Cheap upper bound on nesting depth, so the exact event scan runs only on odd files."""
+    indent = max((len(m) for m in re.findall(r"^ +", text, re.M)), default=0)
+    flows = text.count("[") + text.count("{")
+    blocks = text.count("- ") + text.count("-\n") + text.count("? ")
+    return indent + flows + blocks + 1
+
+
+def _too_deep(text: str):
+    """Mark of the first node deeper than MAX_DEPTH, or None (libyaml's composer recurses in C)."""
+    if _depth_bound(text) <= MAX_DEPTH:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+def _first_anchor(text: str, alias: bool = False):
+    """Mark of the first anchor (&name), or alias (*name), or None; parsed only when the sign occurs."""
+    if ("*" if alias else "&") not in text:
+        return None
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent) if alias else getattr(event, "anchor", None):
+            return event.start_mark
+    return None
+
+
+def _pos(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def read_text(path: Path, display: str, result: Result) -> str | None:
+    """Read a file as UTF-8 (BOM allowed, CRLF allowed), or record why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            result.error(display, 1, 1, "file-too-large",
+                         f"file is {size:,} bytes; the limit is {MAX_BYTES:,} (1 MiB): split or shorten it")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        result.error(display, 1, 1, "file-unreadable", f"cannot read the file: {exc.strerror}")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        result.error(display, line, col, "file-encoding",
+                     f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8")
+        return None
+    return text.replace("\r\n", "\n")
+
+
+def load_yaml(path: Path, display: str, result: Result) -> LoadedFile | None:
+    """Load one YAML file; return None (with problems recorded) when it cannot be used."""
+    text = read_text(path, display, result)
+    if text is None:
+        return None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        result.error(display, 1, 1, "file-empty", "the file is empty: write the entry's fields")
+        return None
+    try:
+        mark = _too_deep(text)
+        if mark is not None:
+            result.error(display, *_pos(mark), "yaml-depth",
+                         f"nesting deeper than {MAX_DEPTH} levels: an entry needs only a few")
+            return None
+        loader = CatalogueLoader(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+        mark = _first_anchor(text)
+    except _Stop as stop:
+        # libyaml hands back the anchored node for an alias: find where the alias itself is.
+        mark = (stop.rule == "yaml-alias" and _first_anchor(text, alias=True)) or stop.mark
+        result.error(display, *_pos(mark), stop.rule, stop.message)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _pos(mark) if mark else (1, 1)
+        message = exc.problem or "invalid YAML"
+        if exc.context:
+            message = f"{exc.context}: {message}"
+        result.error(display, line, col, "yaml-syntax", f"{message} (check indentation and quoting)")
+        return None
+    except yaml.YAMLError as exc:
+        result.error(display, 1, 1, "yaml-syntax", str(exc).splitlines()[0])
+        return None
+    if mark is not None:
+        result.error(display, *_pos(mark), "yaml-anchor",
+                     "anchors (&name) are not allowed in a catalogue entry; write values out in full")
+        return None
+    # Duplicate and non-text keys are reported, but the file still goes on to the schema
+    # check (with the first value kept) so every problem shows in one run.
+    for key, mark in loader.duplicates:
+        result.error(display, *_pos(mark), "yaml-duplicate-key",
+                     f"key {key!r} appears twice in this mapping; keep one (the first is used)")
+    for key, mark in loader.bad_keys:
+        result.error(display, *_pos(mark), "yaml-key-type",
+                     f"key {key!r} is read as {type(key).__name__}, not text; quote it")
+    if data is not None and not isinstance(data, dict):
+        result.error(display, 1, 1, "yaml-top-level",
+                     f"the file holds a {type(data).__name__}; it must be a mapping of field: value")
+        return None
+    if data is None:
+        result.error(display, 1, 1, "file-empty", "the file has no fields")
+        return None
+    return LoadedFile(path, display, text, data)

@@ -1,0 +1,101 @@
+"""Model: the catalogue as typed objects (patterns, adoptions, organisations) built from loaded data.
+
+Built only from data that passed the schema, so fields can be read without checks. Reuse and
+maturity are computed from this model in reuse.py and maturity.py, nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from generator.dates import parse_date
+
+
+@dataclass(frozen=True)
+class Organisation:
+    code: str
+    name: str
+    type: str
+    region: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Adoption:
+    organisation: str
+    status: str
+    since: dt.date
+    evidence: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    description: str
+    source: str
+    date: dt.date
+
+
+@dataclass
+class Pattern:
+    """One catalogue entry. `data` keeps the validated mapping for templates and exports."""
+
+    id: str
+    title: str
+    summary: str
+    category: str
+    themes: list[str]
+    tags: list[str]
+    originator: str
+    lifecycle: str
+    superseded_by: str | None
+    created: dt.date
+    last_reviewed: dt.date
+    declared_maturity: str
+    adoptions: list[Adoption]
+    outcomes: list[Outcome]
+    related: list[tuple[str, str]]
+    data: dict
+    path: str = ""
+
+    @classmethod
+    def from_data(cls, data: dict, path: str = "") -> "Pattern":
+        """Build from a mapping that passed the pattern schema."""
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            summary=data["summary"],
+            category=data["category"],
+            themes=list(data["themes"]),
+            tags=list(data.get("tags", [])),
+            originator=data["originator"],
+            lifecycle=data["lifecycle"],
+            superseded_by=data.get("superseded_by"),
+            created=parse_date(data["created"]),
+            last_reviewed=parse_date(data["last_reviewed"]),
+            declared_maturity=data["maturity"],
+            adoptions=[Adoption(a["organisation"], a["status"], parse_date(a["since"]),
+                                a.get("evidence"), a.get("note")) for a in data.get("adoptions", [])],
+            outcomes=[Outcome(o["description"], o["source"], parse_date(o["date"]))
+                      for o in data.get("outcomes", [])],
+            related=[(r["pattern"], r["relation"]) for r in data.get("related", [])],
+            data=data,
+            path=path,
+        )
+
+
+@dataclass
+class Catalogue:
+    """Every valid pattern and organisation, keyed by id and ODS code, in a stable order."""
+
+    patterns: dict[str, Pattern] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+
+    def sorted_patterns(self) -> list[Pattern]:
+        return [self.patterns[k] for k in sorted(self.patterns)]
+
+    def organisation_name(self, code: str) -> str:
+        org = self.organisations.get(code)
+        return org.name if org else code

@@ -1,0 +1,77 @@
+"""Edit, new entry: gather what `catalogue new` needs (from flags, or by asking in a terminal),
+write patterns/<id>.yaml atomically, and check it validates before leaving it in place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.dates import today
+from generator.errors import EditError
+from generator.resources import load_schema
+from generator.scaffold import new_pattern_text, schema_reference
+from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
+from generator.writer import write_atomic
+
+ID_RE = re.compile(load_schema("pattern.schema.json")["properties"]["id"]["pattern"])
+
+
+def _ask(prompt: str, choices: list[str] | None = None) -> str:
+    """Ask on the terminal until the answer is non-empty (and one of `choices`, when given)."""
+    while True:
+        if choices:
+            print("\n".join(f"  {i}. {c}" for i, c in enumerate(choices, 1)))
+        answer = input(f"{prompt}: ").strip()
+        if choices and answer.isdigit() and 1 <= int(answer) <= len(choices):
+            answer = choices[int(answer) - 1]
+        if answer and (not choices or answer in choices):
+            return answer
+        print("Please choose one of the listed options." if choices else "Please give an answer.")
+
+
+def _registry_codes(root: Path) -> list[str]:
+    from generator.problems import Result
+    from generator.validate import load_registry
+
+    organisations = load_registry(root, Result()) or {}
+    return [f"{code} ({org.name})" for code, org in organisations.items()]
+
+
+def create_pattern(root: Path, pattern_id: str, title=None, category=None, originator=None,
+                   interactive=False) -> Path:
+    """Write a new entry and return its path; raise EditError if it cannot be done as asked."""
+    if not ID_RE.match(pattern_id):
+        raise EditError(f"id {pattern_id!r} must be kebab-case (lower-case letters, digits, single hyphens)")
+    patterns = root / PATTERNS_DIR
+    if not patterns.is_dir() or not (root / REGISTRY_FILE).is_file():
+        raise EditError(f"{root} is not a catalogue root: it needs {PATTERNS_DIR}/ and {REGISTRY_FILE}")
+    path = patterns / f"{pattern_id}.yaml"
+    if path.exists():
+        raise EditError(f"{path} already exists; edit it instead")
+    categories = load_schema("pattern.schema.json")["properties"]["category"]["enum"]
+    codes = _registry_codes(root)
+
+    if title is None:
+        title = _ask("Title") if interactive else None
+    if category is None:
+        category = _ask("Category (number or name)", categories) if interactive else None
+    if originator is None:
+        if interactive:
+            originator = _ask("Originator (number or ODS code)", codes).split(" ")[0]
+        elif len(codes) == 1:
+            originator = codes[0].split(" ")[0]
+    missing = [flag for flag, value in (("--title", title), ("--category", category),
+                                         ("--originator", originator)) if not value]
+    if missing:
+        raise EditError(f"give {', '.join(missing)} (or run in a terminal to be asked)")
+    if category not in categories:
+        raise EditError(f"category {category!r} is not one of {', '.join(categories)}")
+
+    text = new_pattern_text(pattern_id, title, category, originator, today(), schema_reference(patterns))
+    write_atomic(path, text)
+    result = validate_catalogue(root, only=[path]).result
+    if not result.success:
+        path.unlink()
+        raise EditError("the new entry would not validate, so it was not written:\n"
+                        + "".join(f"  {p.path}:{p.line}:{p.col}: [{p.rule}] {p.message}\n" for p in result.errors))
+    return path

@@ -1,0 +1,149 @@
+"""Validate, cross-file: the rules a JSON Schema cannot express (ids against file names,
+references between files, dates against today, declared maturity against evidence).
+
+Each rule has an id. Rules read the loaded data defensively, so they run on every file that
+parsed, even one with schema errors, and a contributor sees every problem in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.dates import parse_date
+from generator.loader import LoadedFile
+from generator.maturity import MaturityModel
+from generator.model import Pattern
+from generator.problems import Result
+from generator.schema import field_name
+
+RULES = {
+    "id-filename": "error", "id-unique": "error", "organisation-exists": "error",
+    "pattern-exists": "error", "no-self-relation": "error", "date-future": "error",
+    "date-order": "error", "adoption-duplicate": "error", "adoption-originator": "warning",
+    "maturity-evidence": "error", "review-overdue": "warning", "placeholder-text": "warning",
+}
+PLACEHOLDER = "TODO"
+
+
+def _strings(value, location=()):
+    """(location, text) for every string in nested data."""
+    if isinstance(value, str):
+        yield location, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, location + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, location + (index,))
+
+
+def _items(data, key):
+    """(index, mapping) for each mapping in a list field; tolerant of schema errors."""
+    value = data.get(key)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+class CrossFileRules:
+    """Run every cross-file rule over a set of loaded pattern files."""
+
+    def __init__(self, result: Result, today: dt.date, model: MaturityModel,
+                 org_codes: set[str] | None, pattern_ids: set[str]):
+        self.result, self.today, self.model = result, today, model
+        self.org_codes, self.pattern_ids = org_codes, pattern_ids
+
+    def _emit(self, f: LoadedFile, location, rule, message, key=False):
+        line, col = f.locate(tuple(location), key=key)
+        self.result.add(f.display, line, col, RULES[rule], rule, message)
+
+    def check_ids(self, files: list[LoadedFile]) -> None:
+        """id equals the file name; ids are unique across the catalogue."""
+        seen: dict[str, LoadedFile] = {}
+        for f in files:
+            pid = f.data.get("id")
+            if not isinstance(pid, str):
+                continue
+            stem = Path(f.display).stem
+            if pid != stem:
+                self._emit(f, ["id"], "id-filename",
+                           f"id {pid!r} must equal the file name {stem!r}: rename the file to {pid}.yaml or change the id")
+            if pid in seen:
+                self._emit(f, ["id"], "id-unique", f"id {pid!r} is already used by {seen[pid].display}")
+            else:
+                seen[pid] = f
+
+    def check_file(self, f: LoadedFile) -> None:
+        """Every per-entry cross-reference and date rule."""
+        data = f.data
+        pid = data.get("id")
+        self._check_org(f, ["originator"], data.get("originator"))
+        orgs_seen: dict[str, int] = {}
+        for i, adoption in _items(data, "adoptions"):
+            code = adoption.get("organisation")
+            self._check_org(f, ["adoptions", i, "organisation"], code)
+            if isinstance(code, str):
+                if code in orgs_seen:
+                    self._emit(f, ["adoptions", i, "organisation"], "adoption-duplicate",
+                               f"{code} already has an adoption (adoptions[{orgs_seen[code]}]); "
+                               "update that one instead of adding another")
+                orgs_seen.setdefault(code, i)
+                if code == data.get("originator"):
+                    self._emit(f, ["adoptions", i, "organisation"], "adoption-originator",
+                               f"{code} is the originator; its own use is not counted as reuse")
+        for i, rel in _items(data, "related"):
+            self._check_pattern_ref(f, ["related", i, "pattern"], rel.get("pattern"), pid)
+        if "superseded_by" in data:
+            self._check_pattern_ref(f, ["superseded_by"], data.get("superseded_by"), pid)
+        self._check_dates(f)
+        for location, text in _strings(data):
+            if PLACEHOLDER in text:
+                self._emit(f, location, "placeholder-text",
+                           f"{field_name(location)} still holds a {PLACEHOLDER} placeholder: replace it")
+
+    def _check_org(self, f, location, code):
+        if self.org_codes is None or not isinstance(code, str) or code in self.org_codes:
+            return
+        self._emit(f, location, "organisation-exists",
+                   f"organisation {code!r} is not in organisations.yaml: add it there with its ODS code, "
+                   "name, type and region")
+
+    def _check_pattern_ref(self, f, location, ref, own_id):
+        if not isinstance(ref, str):
+            return
+        if ref == own_id:
+            self._emit(f, location, "no-self-relation", f"a pattern cannot refer to itself ({ref!r})")
+        elif ref not in self.pattern_ids:
+            self._emit(f, location, "pattern-exists",
+                       f"no pattern has id {ref!r}: check patterns/{ref}.yaml exists")
+
+    def _check_dates(self, f):
+        data = f.data
+        dated = [(["created"], data.get("created")), (["last_reviewed"], data.get("last_reviewed"))]
+        dated += [(["adoptions", i, "since"], a.get("since")) for i, a in _items(data, "adoptions")]
+        dated += [(["outcomes", i, "date"], o.get("date")) for i, o in _items(data, "outcomes")]
+        for location, value in dated:
+            day = parse_date(value)
+            if day and day > self.today:
+                self._emit(f, location, "date-future",
+                           f"{value} is in the future (today is {self.today.isoformat()}): record what has happened")
+        created, reviewed = parse_date(data.get("created")), parse_date(data.get("last_reviewed"))
+        if created and reviewed and reviewed < created:
+            self._emit(f, ["last_reviewed"], "date-order",
+                       f"last_reviewed {reviewed} is before created {created}")
+
+    def check_evidence(self, f: LoadedFile, pattern: Pattern) -> None:
+        """Declared maturity must be supported by the evidence; reviews must not be overdue."""
+        assessment = self.model.assess(pattern, self.today)
+        declared = self.model.level(pattern.declared_maturity)
+        if declared.rank > assessment.level.rank:
+            missing = "; ".join(c.shortfall for c in assessment.missing_for(declared.id))
+            self._emit(f, ["maturity"], "maturity-evidence",
+                       f"declared {declared.id!r} {missing}; the evidence supports {assessment.level.id!r}")
+        age = (self.today - pattern.last_reviewed).days
+        if age > self.model.review_period_days:
+            self._emit(f, ["last_reviewed"], "review-overdue",
+                       f"last reviewed {age} days ago (the review period is {self.model.review_period_days} "
+                       "days): ask the originators to confirm the entry and update last_reviewed")

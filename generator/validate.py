@@ -1,0 +1,110 @@
+"""Validate, whole catalogue: find the files under a root, load them, check each against its
+schema, then run the cross-file rules, and return the problems with the model of what is valid.
+
+This is the one entry point the CLI, the MkDocs plugin and the tests share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import schema
+from generator.dates import today as default_today
+from generator.errors import LayoutError
+from generator.loader import LoadedFile, load_yaml
+from generator.maturity import maturity_model
+from generator.model import Catalogue, Organisation, Pattern
+from generator.problems import Result
+from generator.rules import CrossFileRules
+
+PATTERNS_DIR = "patterns"
+REGISTRY_FILE = "organisations.yaml"
+
+
+@dataclass
+class Validation:
+    """Outcome of a run: the problems, and the catalogue built from every valid file."""
+
+    result: Result
+    catalogue: Catalogue
+    root: Path
+
+
+def display_path(path: Path) -> str:
+    """Path as reported: relative to the working directory when inside it, so editors and CI can open it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def pattern_files(root: Path) -> list[Path]:
+    """Pattern files under root/patterns, sorted; other extensions are reported, not skipped silently."""
+    folder = root / PATTERNS_DIR
+    if not folder.is_dir():
+        raise LayoutError(f"{display_path(folder)}: no patterns folder; is --root the catalogue's root?")
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def load_registry(root: Path, result: Result) -> dict[str, Organisation] | None:
+    """Organisations by ODS code, or None when the registry cannot be used."""
+    path = root / REGISTRY_FILE
+    display = display_path(path)
+    if not path.is_file():
+        result.error(display, 1, 1, "registry-missing",
+                     f"no {REGISTRY_FILE} at the catalogue root: create it (see docs/organisations.md)")
+        return None
+    loaded = load_yaml(path, display, result)
+    if loaded is None or not schema.check(loaded, schema.REGISTRY_SCHEMA, result):
+        return None
+    return {code: Organisation(code, **fields) for code, fields in sorted(loaded.data["organisations"].items())}
+
+
+def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.date | None = None,
+                       progress=None) -> Validation:
+    """Check the whole catalogue; when `only` names files, report only problems in those files
+    (and in the registry), while the cross-file rules still see every pattern."""
+    root = Path(root)
+    today = today or default_today()
+    model = maturity_model()
+    result = Result()
+    organisations = load_registry(root, result)
+
+    loaded: list[LoadedFile] = []
+    valid: dict[int, bool] = {}
+    paths = pattern_files(root)
+    for n, path in enumerate(paths, 1):
+        display = display_path(path)
+        if path.suffix != ".yaml":
+            result.error(display, 1, 1, "file-extension",
+                         f"pattern files end in .yaml: rename to {path.stem}.yaml")
+            continue
+        f = load_yaml(path, display, result)
+        if f is not None:
+            loaded.append(f)
+            valid[id(f)] = schema.check(f, schema.PATTERN_SCHEMA, result) and not result.has_errors(display)
+        if progress:
+            progress(n, len(paths))
+    result.files_checked = len(paths) + 1
+
+    ids = {f.data["id"] for f in loaded if isinstance(f.data.get("id"), str)}
+    ids |= {Path(f.display).stem for f in loaded}
+    rules = CrossFileRules(result, today, model, set(organisations) if organisations is not None else None, ids)
+    rules.check_ids(loaded)
+    catalogue = Catalogue(organisations=organisations or {})
+    for f in loaded:
+        rules.check_file(f)
+        if valid[id(f)] and not result.has_errors(f.display):
+            pattern = Pattern.from_data(f.data, f.display)
+            rules.check_evidence(f, pattern)
+            if not result.has_errors(f.display):
+                catalogue.patterns[pattern.id] = pattern
+
+    if only is not None:
+        keep = {display_path(Path(p)) for p in only} | {display_path(root / REGISTRY_FILE)}
+        result = result.only(keep)
+    return Validation(result, catalogue, root)
+
