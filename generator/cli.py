@@ -60,6 +60,35 @@ def cmd_new(args) -> int:
     return EXIT_OK
 
 
+def cmd_build(args) -> int:
+    from generator.build import build_site
+
+    site = build_site(Path(args.root), Path(args.site_dir) if args.site_dir else None, strict=not args.no_strict)
+    print(f"built {display(site)}")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from generator.build import serve_site
+
+    serve_site(Path(args.root), args.dev_addr)
+    return EXIT_OK
+
+
+def cmd_render(args) -> int:
+    from generator.build import render_tree
+
+    count = render_tree(Path(args.root), Path(args.out), Path(args.templates) if args.templates else None)
+    print(f"wrote {count} files to {display(Path(args.out))}")
+    return EXIT_OK
+
+
+def display(path: Path) -> str:
+    from generator.validate import display_path
+
+    return display_path(path)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalogue", description="Validate, edit and publish the NHS pattern catalogue.")
@@ -84,6 +113,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--category", help="one of the schema's categories")
     sub.add_argument("--originator", metavar="CODE", help="ODS code of the originating organisation")
     sub.add_argument("--no-input", action="store_true", help="never prompt, even in a terminal")
+
+    sub = command("build", cmd_build, "Validate the catalogue and build the site with MkDocs (strict); "
+                  "a failed build leaves the previous site untouched.")
+    sub.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: ROOT/site)")
+    sub.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
+    sub.add_argument("--strict", action="store_true", help="fail on any MkDocs warning (the default)")
+
+    sub = command("serve", cmd_serve, "Serve the site locally, rebuilding when a pattern changes.")
+    sub.add_argument("--dev-addr", metavar="IP:PORT", help="address to serve on (default 127.0.0.1:8000)")
+
+    sub = command("render", cmd_render, "Write the generated page tree (Markdown and data files) without MkDocs.")
+    sub.add_argument("--out", required=True, metavar="DIR", help="folder to write the tree into")
+    sub.add_argument("--templates", metavar="DIR", help="folder of templates that override the packaged ones")
     return parser
 
 

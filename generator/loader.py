@@ -69,7 +69,8 @@ class CatalogueLoader(_Base):
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 self.bad_keys.append((key, key_node.start_mark))
-                key = str(key)
+                # Keep the key as written (true, not True) so later problems can be located by it.
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key)
             if key in mapping:
                 self.duplicates.append((key, key_node.start_mark))
                 continue  # keep the first value: the later one is the likely mistake
@@ -173,10 +174,14 @@ def read_text(path: Path, display: str, result: Result) -> str | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # exc.object is the text after any BOM; everything before exc.start decoded, so the
+        # column can be counted in characters, as editors count it.
+        data = exc.object
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = len(data[line_start:exc.start].decode("utf-8")) + 1
         result.error(display, line, col, "file-encoding",
-                     f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8")
+                     f"byte 0x{data[exc.start]:02x} is not valid UTF-8: save the file as UTF-8")
         return None
     return text.replace("\r\n", "\n")
 

@@ -66,6 +66,7 @@ class MaturityModel:
         try:
             self.review_period_days = int(config["review_period_days"])
             self.wording = config["criteria"]
+            self.reuse_rules = config["reuse"]
             self.levels = tuple(
                 Level(item["id"], item["name"], item["summary"],
                       tuple(sorted((k, int(v)) for k, v in (item.get("criteria") or {}).items())), rank)

@@ -5,6 +5,7 @@ explains its verdicts (with hints taken from the schema's own `x-hint` and `desc
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 
 from jsonschema import Draft202012Validator
@@ -87,7 +88,9 @@ def _record(loaded: LoadedFile, error, result: Result) -> None:
         for missing in error.validator_value:
             if isinstance(value, dict) and missing not in value:
                 desc = error.schema.get("properties", {}).get(missing, {}).get("description", "")
-                about = f": {desc.split('. ')[0].rstrip('.')}" if desc else ""
+                # First real sentence: skip a one-word label such as "Markdown."
+                first = next((s for s in desc.split(". ") if " " in s.strip()), "")
+                about = f": {first.rstrip('.')}" if first else ""
                 emit(path, f"{field_name(path + [missing])!r} is required{about}", "schema-required")
     elif kind == "type":
         message = f"{where} must be {error.validator_value}, not {_type_name(value)}"
@@ -102,9 +105,18 @@ def _record(loaded: LoadedFile, error, result: Result) -> None:
              "schema-enum")
     elif kind == "const":
         emit(path, f"{where} must be {error.validator_value!r}", "schema-enum")
+    elif kind == "format" and error.validator_value == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        # Written as YYYY-MM-DD already, so the hint would only repeat it: the day does not exist.
+        emit(path, f"{where}: {value!r} is not a calendar date: check the month and day", "schema-format")
     elif kind in ("pattern", "format"):
         how = f": {hint}" if hint else ""
         emit(path, f"{where}: {value!r} is not valid{how}", f"schema-{kind}")
+    elif kind == "not" and isinstance(value, dict) and isinstance(error.validator_value, dict) \
+            and error.validator_value.get("required"):
+        # A forbidden field (not: required: [x]): point at the field, not at its mapping.
+        present = [k for k in error.validator_value["required"] if k in value]
+        emit(path + present[:1], f"{field_name(path + present[:1])}: {hint or error.message}", "schema-not",
+             key=True)
     elif kind in ("minLength", "maxLength"):
         bound = "at least" if kind == "minLength" else "at most"
         emit(path, f"{where} is {len(value)} characters; it must be {bound} {error.validator_value}",

@@ -76,6 +76,13 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     loaded: list[LoadedFile] = []
     valid: dict[int, bool] = {}
     paths = pattern_files(root)
+    if only is not None:
+        # A named file the run would never read must not pass silently as "0 errors".
+        known = {p.resolve() for p in paths} | {(root / REGISTRY_FILE).resolve()}
+        outside = [display_path(Path(p)) for p in only if Path(p).resolve() not in known]
+        if outside:
+            raise LayoutError(f"{', '.join(outside)}: not a file of the catalogue in {display_path(root)} "
+                              f"(pattern files live in {display_path(root / PATTERNS_DIR)}; use --root)")
     for n, path in enumerate(paths, 1):
         display = display_path(path)
         if path.suffix != ".yaml":

@@ -1,0 +1,100 @@
+"""Build: run MkDocs on a catalogue into a temporary folder and swap it into place only when the
+build succeeded, so a failed build leaves the previous site as it was. Also writes the plain
+page tree for `catalogue render`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.errors import CatalogueError, InvalidCatalogueError, LayoutError
+
+log = logging.getLogger("mkdocs")
+
+
+class BuildError(CatalogueError):
+    """MkDocs could not build the site."""
+
+
+def _pin_build_date() -> None:
+    """Reproducible builds: pin SOURCE_DATE_EPOCH (MkDocs' sitemap, our "today") to midnight UTC."""
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        midnight = dt.datetime.combine(dt.datetime.now(dt.timezone.utc).date(), dt.time(), dt.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+
+
+def config_file(root: Path) -> Path:
+    path = Path(root) / "mkdocs.yml"
+    if not path.is_file():
+        raise LayoutError(f"{path}: no mkdocs.yml at the catalogue root (`catalogue synth` writes one)")
+    return path
+
+
+def _swap_into_place(built: Path, site_dir: Path) -> None:
+    """Replace site_dir with built using renames, keeping the old folder until the new one is in."""
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+        os.replace(site_dir, old / "site")
+    os.replace(built, site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
+    """Build the site with MkDocs (strict by default) and return the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _pin_build_date()
+    cfg_path = config_file(root)
+    site_dir = Path(site_dir) if site_dir else Path(root) / "site"
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    try:
+        config = load_config(str(cfg_path), strict=strict, site_dir=str(staging / "site"))
+        build(config)
+        _swap_into_place(staging / "site", site_dir)
+    except MkDocsException as exc:
+        raise BuildError(f"the site was not built (the previous site is unchanged): {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return site_dir
+
+
+def serve_site(root: Path, dev_addr: str | None = None) -> None:
+    """Serve the site with live reload on pattern and registry changes."""
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(config_file(root)), dev_addr=dev_addr)
+
+
+def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
+    """Validate, render the page tree (Markdown and data files) into `out`, and return the file count."""
+    from generator.dates import today
+    from generator.render.context import build_context
+    from generator.render.pages import render_site
+    from generator.validate import validate_catalogue
+
+    validation = validate_catalogue(root)
+    if not validation.result.success:
+        raise InvalidCatalogueError(validation.result)
+    tree = render_site(build_context(validation.catalogue, today()), templates)
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        for rel, content in sorted(tree.items()):
+            target = staging / "tree" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8", newline="\n")
+        _swap_into_place(staging / "tree", out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return len(tree)

@@ -1,0 +1,20 @@
+"""Plugin options, typed, as `plugins: - catalogue: {...}` in mkdocs.yml."""
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class CatalogueConfig(Config):
+    enabled = opt.Type(bool, default=True)
+
+    # Where the catalogue lives, relative to mkdocs.yml: patterns/ and organisations.yaml.
+    root = opt.Type(str, default=".")
+
+    # A folder of Jinja2 templates, relative to mkdocs.yml, that override the packaged ones by name.
+    templates = opt.Optional(opt.Type(str))
+
+    # Repository for "Edit this pattern" and "We reuse this pattern" links (GitHub URL), and its branch.
+    # Kept apart from MkDocs' repo_url because Material fetches repository facts from the
+    # GitHub API for repo_url, which would be a third-party request from every reader.
+    repo_url = opt.Optional(opt.Type(str))
+    edit_branch = opt.Type(str, default="main")

@@ -1,0 +1,63 @@
+"""Plugin, event wiring: validate the catalogue with the same code as `catalogue validate`, render
+it with the pure page functions, and add the pages as in-memory files. Nothing is written to docs/."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from generator.dates import today
+from generator.errors import CatalogueError
+from generator.plugin.config import CatalogueConfig
+from generator.render.context import build_context
+from generator.render.pages import CSS, JS, render_site
+from generator.report import text_report
+from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+class CataloguePlugin(BasePlugin[CatalogueConfig]):
+    def on_config(self, config):
+        """Resolve the catalogue root and add the catalogue's stylesheet and script."""
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.root = (base / self.config.root).resolve()
+        self.templates = (base / self.config.templates).resolve() if self.config.templates else None
+        config.extra_css.append(CSS)
+        config.extra_javascript.append(JS)
+        return config
+
+    def on_files(self, files, config):
+        """Validate and render the catalogue; fail the build with located messages on any error."""
+        try:
+            validation = validate_catalogue(self.root)
+        except CatalogueError as exc:
+            raise PluginError(f"catalogue: {exc}") from exc
+        result = validation.result
+        if not result.success:
+            raise PluginError("catalogue has errors:\n" + text_report(result).rstrip())
+        for problem in result.warnings:
+            # Warnings (an overdue review) are shown, but must not fail a --strict build.
+            log.info("%s:%s:%s: warning: [%s] %s", problem.path, problem.line, problem.col,
+                     problem.rule, problem.message)
+        ctx = build_context(validation.catalogue, today(), repo_url=self.config.repo_url,
+                            edit_branch=self.config.edit_branch, site_url=config.site_url or None,
+                            directory_urls=config.use_directory_urls)
+        for path, content in render_site(ctx, self.templates).items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                raise PluginError(f"catalogue: {path} is generated; remove it from {config.docs_dir}")
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_serve(self, server, config, builder):
+        """Rebuild when a pattern or the registry changes (run after MkDocs adds its own watches)."""
+        server.watch(str(self.root / PATTERNS_DIR))
+        server.watch(str(self.root / REGISTRY_FILE))
+        if self.templates:
+            server.watch(str(self.templates))
+        return server

@@ -1,0 +1,1 @@
+"""Render: turn a validated catalogue into a tree of pages and data files, independent of MkDocs."""

@@ -1,0 +1,119 @@
+"""Render, step one: compute everything the pages show (reuse, maturity, timelines, who adopts
+what) once, into view objects the templates, charts and exports read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+
+from generator.maturity import Assessment, Level, MaturityModel, maturity_model
+from generator.model import Catalogue, Organisation, Pattern
+from generator.reuse import Reuse, reuse_of
+
+
+@dataclass
+class PatternView:
+    """A pattern with its computed reuse and maturity, as the site shows them."""
+
+    pattern: Pattern
+    reuse: Reuse
+    assessment: Assessment
+    timeline: list[tuple[dt.date, Level]]
+    overdue: bool
+    page: str  # source path of its page, e.g. "patterns/<id>.md"
+
+    @property
+    def id(self) -> str:
+        return self.pattern.id
+
+    @property
+    def level(self) -> Level:
+        return self.assessment.level
+
+    @property
+    def updated(self) -> dt.date:
+        """Latest dated evidence or review: what "recently updated" sorts by."""
+        dates = [self.pattern.last_reviewed, self.pattern.created]
+        dates += [a.since for a in self.pattern.adoptions] + [o.date for o in self.pattern.outcomes]
+        return max(dates)
+
+
+@dataclass
+class OrganisationView:
+    organisation: Organisation
+    originated: list[PatternView] = field(default_factory=list)
+    adoptions: list[tuple[PatternView, object]] = field(default_factory=list)  # (view, Adoption)
+    page: str = ""
+
+
+@dataclass
+class SiteContext:
+    """Everything a page needs; built once per build by `build_context`."""
+
+    catalogue: Catalogue
+    model: MaturityModel
+    today: dt.date
+    patterns: list[PatternView]
+    by_id: dict[str, PatternView]
+    organisations: list[OrganisationView]
+    by_code: dict[str, OrganisationView]
+    repo_url: str | None = None
+    edit_branch: str = "main"
+    site_url: str | None = None
+    directory_urls: bool = True
+
+    def url(self, from_page: str, to_page: str) -> str:
+        """Relative link from one generated page (source path) to another, as MkDocs will lay them out."""
+        return relative_url(from_page, to_page, self.directory_urls)
+
+    def org_name(self, code: str) -> str:
+        return self.catalogue.organisation_name(code)
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """Site URL of a source page, the way MkDocs maps it ("a/b.md" -> "a/b/", "a/index.md" -> "a/")."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """Relative URL between two source paths (pages or plain files)."""
+    start = page_url(from_page, directory_urls)
+    base = start if start.endswith("/") or not start else posixpath.dirname(start)
+    target = page_url(to_page, directory_urls)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") and rel != ".":
+        rel += "/"
+    return "./" if rel == "." else rel
+
+
+def build_context(catalogue: Catalogue, today: dt.date, **options) -> SiteContext:
+    """Compute reuse, maturity and timelines for every pattern, and every organisation's role."""
+    model = maturity_model()
+    views = []
+    for pattern in catalogue.sorted_patterns():
+        views.append(PatternView(
+            pattern=pattern,
+            reuse=reuse_of(pattern),
+            assessment=model.assess(pattern, today),
+            timeline=model.timeline(pattern, today),
+            overdue=(today - pattern.last_reviewed).days > model.review_period_days,
+            page=f"patterns/{pattern.id}.md",
+        ))
+    by_id = {v.id: v for v in views}
+    orgs = {code: OrganisationView(org, page=f"organisations/{code}.md")
+            for code, org in sorted(catalogue.organisations.items())}
+    for view in views:
+        if view.pattern.originator in orgs:
+            orgs[view.pattern.originator].originated.append(view)
+        for adoption in view.pattern.adoptions:
+            if adoption.organisation in orgs:
+                orgs[adoption.organisation].adoptions.append((view, adoption))
+    return SiteContext(catalogue, model, today, views, by_id, list(orgs.values()), orgs, **options)

@@ -1,0 +1,114 @@
+"""Render, pages: the pure function that turns a SiteContext into a tree of Markdown pages and data
+files ({path: text}). Nothing here knows about MkDocs; the plugin only hands the tree over, and
+`catalogue render --out` writes it to disk.
+
+Contributor text reaches pages only through autoescaped Jinja2 templates or the sanitiser, inside
+raw HTML blocks, so Markdown syntax in a title can never become a link or a script.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import jinja2
+from markupsafe import Markup
+
+from generator.render import exports, svg
+from generator.render.context import SiteContext
+from generator.render.markdown import render_inline, render_markdown
+from generator.resources import load_schema, templates_dir
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+CSS, JS = "assets/catalogue.css", "assets/catalogue.js"
+CATEGORY_NAMES = {
+    "strategy": "Strategy", "delivery": "Delivery", "platform": "Platform", "operations": "Operations",
+    "data": "Data", "people-and-skills": "People and skills", "governance": "Governance",
+}
+STATUS_NAMES = {"in-use": "In use", "piloting": "Piloting", "exploring": "Exploring", "retired": "Retired"}
+
+
+def environment(override_dir: Path | None = None) -> jinja2.Environment:
+    """Jinja2 environment: a catalogue's own templates (if any) first, then the packaged ones."""
+    loaders = [jinja2.FileSystemLoader(str(override_dir))] if override_dir else []
+    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,  # every {{ }} is HTML-escaped unless it went through the sanitiser
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        md=lambda text: Markup(render_markdown(text)),
+        md_inline=lambda text: Markup(render_inline(text)),
+        front=front_matter_string,
+        category_name=lambda c: CATEGORY_NAMES.get(c, c),
+        status_name=lambda s: STATUS_NAMES.get(s, s),
+    )
+    return env
+
+
+def front_matter_string(text: str) -> Markup:
+    """A YAML (JSON) string for front matter, HTML-escaped because themes print titles unescaped."""
+    return Markup(json.dumps(html.escape(text, quote=True)))
+
+
+def contribution_links(ctx: SiteContext, pattern_id: str) -> dict[str, str] | None:
+    """Prefilled "Edit this pattern" and "We reuse this pattern" links on the repository, if known."""
+    if not ctx.repo_url:
+        return None
+    repo = ctx.repo_url.rstrip("/")
+    query = urlencode({"template": "record-adoption.yml", "title": f"Adoption: {pattern_id}",
+                       "pattern": pattern_id}, quote_via=quote)
+    return {
+        "edit": f"{repo}/edit/{quote(ctx.edit_branch)}/patterns/{quote(pattern_id)}.yaml",
+        "adopt": f"{repo}/issues/new?{query}",
+    }
+
+
+def render_site(ctx: SiteContext, override_dir: Path | None = None) -> dict[str, str]:
+    """Every generated page and data file, keyed by its path in the site's source tree."""
+    env = environment(override_dir)
+    incoming = svg.reverse_relations(ctx)
+    tree: dict[str, str] = {}
+
+    def page(path: str, template: str, **values) -> None:
+        tree[path] = env.get_template(template).render(
+            ctx=ctx, page=path, link=lambda to, _p=path: ctx.url(_p, to), **values)
+
+    # Fixed pages, then one page per category, pattern and organisation.
+    page("index.md", "home.md.j2")
+    page("patterns/index.md", "catalogue.md.j2", categories=CATEGORY_NAMES)
+    page("organisations/index.md", "organisations.md.j2")
+    page("maturity.md", "maturity.md.j2")
+    page("reuse.md", "reuse.md.j2")
+    page("stats.md", "stats.md.j2", svg=svg,
+         maturity_rows=[(lv.name, sum(v.level.id == lv.id for v in ctx.patterns)) for lv in ctx.model.levels],
+         leaders=[(v.pattern.title, v.reuse.count) for v in sorted(
+             ctx.patterns, key=lambda v: (-v.reuse.count, v.id)) if v.reuse.count][:20])
+    page("data.md", "data.md.j2")
+    page("tags.md", "tags.md.j2")
+    for category in CATEGORY_NAMES:
+        page(f"categories/{category}.md", "category.md.j2", category=category,
+             views=[v for v in ctx.patterns if v.pattern.category == category])
+    for view in ctx.patterns:
+        page(view.page, "pattern.md.j2", view=view, p=view.pattern, data=view.pattern.data,
+             diagram=Markup(svg.relation_diagram(ctx, view, view.page, incoming)),
+             timeline=Markup(svg.maturity_timeline(view, ctx.model)),
+             links=contribution_links(ctx, view.id), incoming=incoming.get(view.id, []))
+    for org in ctx.organisations:
+        page(org.page, "organisation.md.j2", org=org)
+
+    # Data for other tools, and the site's own assets.
+    tree["catalogue.json"] = exports.catalogue_json(ctx)
+    tree["catalogue.csv"] = exports.catalogue_csv(ctx)
+    tree["feed.xml"] = exports.atom_feed(ctx, ctx.site_url)
+    tree["schema/catalogue.schema.json"] = json.dumps(load_schema("catalogue.schema.json"), indent=2) + "\n"
+    tree["schema/pattern.schema.json"] = json.dumps(load_schema("pattern.schema.json"), indent=2) + "\n"
+    for asset in (CSS, JS):
+        tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
+    return tree
