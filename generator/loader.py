@@ -216,7 +216,11 @@ def load_yaml(path: Path, display: str, result: Result) -> LoadedFile | None:
         line, col = _pos(mark) if mark else (1, 1)
         message = exc.problem or "invalid YAML"
         if exc.context:
-            message = f"{exc.context}: {message}"
+            # The context mark is where the unclosed thing began, often the line to fix.
+            began = exc.context_mark
+            where = (f" (started at line {began.line + 1}, column {began.column + 1})"
+                     if began and mark and began.line != mark.line else "")
+            message = f"{exc.context}{where}: {message}"
         result.error(display, line, col, "yaml-syntax", f"{message} (check indentation and quoting)")
         return None
     except yaml.YAMLError as exc:

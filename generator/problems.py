@@ -37,8 +37,11 @@ class Result:
     error_paths: set[str] = field(default_factory=set)
 
     def add(self, path, line, col, severity, rule, message) -> None:
-        """Record one problem."""
-        self.problems.append(Problem(str(path), line, col, severity, rule, message))
+        """Record one problem; the same problem found twice is recorded once, so counts match reports."""
+        problem = Problem(str(path), line, col, severity, rule, message)
+        if problem in self.problems:
+            return
+        self.problems.append(problem)
         if severity == "error":
             self.error_paths.add(str(path))
 

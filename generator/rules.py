@@ -62,7 +62,8 @@ class CrossFileRules:
     def check_ids(self, files: list[LoadedFile]) -> None:
         """id equals the file name; ids are unique across the catalogue."""
         seen: dict[str, LoadedFile] = {}
-        for f in files:
+        # The file named after the id owns it, so a copy is blamed, not the original.
+        for f in sorted(files, key=lambda f: Path(f.display).stem != f.data.get("id")):
             pid = f.data.get("id")
             if not isinstance(pid, str):
                 continue

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
+from math import ceil
 from dataclasses import dataclass
 from typing import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from generator.rules import PLACEHOLDER
 
@@ -100,6 +102,15 @@ def normalise(title: str, summary: str) -> str:
     return " ".join(tokens(title) + tokens(summary))
 
 
+def _set_cutoff(cutoff: float) -> float:
+    """The token_set_ratio a pair needs for its blended score to possibly reach `cutoff`."""
+    return max(0.0, (cutoff - (1 - SET_WEIGHT) * 100) / SET_WEIGHT)
+
+
+def _blend(by_set: float, a: str, b: str) -> float:
+    return SET_WEIGHT * by_set + (1 - SET_WEIGHT) * fuzz.token_sort_ratio(a, b, processor=None)
+
+
 def score(a: str, b: str, cutoff: float = 0) -> float:
     """Similarity (0-100) of two normalised texts, or 0 when it is under `cutoff`.
 
@@ -107,11 +118,10 @@ def score(a: str, b: str, cutoff: float = 0) -> float:
     copy scores high; a quarter token_sort_ratio, which sees the whole of both texts, so a short
     text whose few words all occur in a long one does not score 100 (token_set_ratio alone does).
     """
-    set_cutoff = max(0.0, (cutoff - (1 - SET_WEIGHT) * 100) / SET_WEIGHT)
-    by_set = fuzz.token_set_ratio(a, b, processor=None, score_cutoff=set_cutoff)
-    if not by_set:
+    by_set = fuzz.token_set_ratio(a, b, processor=None, score_cutoff=_set_cutoff(cutoff))
+    if not by_set and cutoff > 0:
         return 0.0
-    value = SET_WEIGHT * by_set + (1 - SET_WEIGHT) * fuzz.token_sort_ratio(a, b, processor=None)
+    value = _blend(by_set, a, b)
     return value if value >= cutoff else 0.0
 
 
@@ -122,54 +132,65 @@ def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[
 
     `entries` are (id, title, summary) for the whole catalogue; `changed` are the ids to check
     (all of them when None). For each changed id, every other entry whose similarity is at least
-    `threshold` is returned, best first within each changed id. Pairs in `ignore` (in either
-    order), e.g. patterns that already name each other as related, are not reported.
-    Returns a list sorted by changed id, then score (highest first), then other id.
+    `threshold` is returned. Pairs in `ignore` (in either order), e.g. patterns that already name
+    each other as related, are not reported. The list is sorted by changed id, then score
+    (highest first), then other id.
     """
-    texts: dict[str, str] = {}
-    token_sets: dict[str, frozenset[str]] = {}
+    ids: list[str] = []
+    texts: list[str] = []
+    position: dict[str, int] = {}
     for pid, title, summary in entries:
-        text = normalise(title or "", summary or "")
-        texts[pid] = text
-        token_sets[pid] = frozenset(text.split())
-    wanted = list(texts) if changed is None else [pid for pid in dict.fromkeys(changed) if pid in texts]
+        if pid in position:
+            continue  # a duplicate id is the validator's error to report, not a similarity
+        position[pid] = len(ids)
+        ids.append(pid)
+        texts.append(normalise(title or "", summary or ""))
+    if changed is None:
+        wanted = list(range(len(ids)))
+    else:
+        wanted = sorted({position[pid] for pid in changed if pid in position})
     if not wanted:
         return []
+    is_wanted = [False] * len(ids)
+    for i in wanted:
+        is_wanted[i] = True
+
+    # Rank tokens from rarest to most common (ties by the token itself, so runs are repeatable),
+    # and index every entry under the rarest part of its tokens.
+    token_sets = [set(text.split()) for text in texts]
+    frequency: Counter = Counter(chain.from_iterable(token_sets))
+    prefixes = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, toks in enumerate(token_sets):
+        ranked = sorted(toks, key=lambda t: (frequency[t], t))
+        prefix = ranked[:max(PREFIX_MIN, ceil(len(ranked) * PREFIX_SHARE))]
+        prefixes.append(prefix)
+        for tok in prefix:
+            index[tok].append(i)
+
     skip = {frozenset(pair) for pair in ignore}
+    set_cutoff = _set_cutoff(threshold)
+    found: list[tuple[int, int, int]] = []
+    for q in wanted:
+        candidates = set(chain.from_iterable(index[tok] for tok in prefixes[q]))
+        # Each pair is scored once: a candidate that is itself checked, and comes earlier, has
+        # already been compared with this entry.
+        candidates = sorted(c for c in candidates if c > q or (c < q and not is_wanted[c]))
+        if not candidates:
+            continue
+        choices = [texts[c] for c in candidates]
+        for _, by_set, k in process.extract_iter(texts[q], choices, scorer=fuzz.token_set_ratio,
+                                                 processor=None, score_cutoff=set_cutoff):
+            other = candidates[k]
+            value = _blend(by_set, texts[q], texts[other])
+            if value >= threshold and frozenset((ids[q], ids[other])) not in skip:
+                found.append((q, other, int(value)))
 
-    # Rank tokens from rarest to most common (ties by the token itself, so the order is stable).
-    frequency: dict[str, int] = defaultdict(int)
-    for toks in token_sets.values():
-        for tok in toks:
-            frequency[tok] += 1
-
-    def prefix(pid: str) -> list[str]:
-        ranked = sorted(token_sets[pid], key=lambda t: (frequency[t], t))
-        size = max(PREFIX_MIN, int(len(ranked) * PREFIX_SHARE + 0.999))
-        return ranked[:size]
-
-    index: dict[str, list[str]] = defaultdict(list)
-    for pid in texts:
-        for tok in prefix(pid):
-            index[tok].append(pid)
-
-    scored: dict[frozenset, float] = {}
-    matches: list[Match] = []
-    for pid in wanted:
-        seen: set[str] = {pid}
-        for tok in prefix(pid):
-            for other in index[tok]:
-                if other in seen:
-                    continue
-                seen.add(other)
-                pair = frozenset((pid, other))
-                if pair in skip:
-                    continue
-                if pair not in scored:
-                    scored[pair] = score(texts[pid], texts[other], cutoff=threshold)
-                value = scored[pair]
-                if value and value >= threshold:
-                    matches.append(Match(pid, other, int(value)))
+    matches = []
+    for q, other, value in found:
+        matches.append(Match(ids[q], ids[other], value))
+        if is_wanted[other]:
+            matches.append(Match(ids[other], ids[q], value))
     matches.sort(key=lambda m: (m.pattern_id, -m.score, m.other_id))
     return matches
 
