@@ -83,6 +83,33 @@ def cmd_render(args) -> int:
     return EXIT_OK
 
 
+def cmd_adopt(args) -> int:
+    from generator.adopt import record_adoption
+    from generator.dates import parse_date
+
+    since = None
+    if args.since is not None:
+        since = parse_date(args.since)
+        if since is None:
+            raise UsageError(f"--since {args.since!r} is not a date: write YYYY-MM-DD")
+    path, changed = record_adoption(Path(args.root), args.pattern, args.org, args.status, since=since,
+                                    evidence=args.evidence, note=args.note)
+    verb = "recorded" if changed else "unchanged, already recorded:"
+    print(f"{verb} {args.org} {args.status} in {display(path)}")
+    return EXIT_OK
+
+
+def cmd_synth(args) -> int:
+    from generator.synth import synth_catalogue
+
+    if args.patterns < 1 or args.organisations < 1:
+        raise UsageError("--patterns and --organisations must be at least 1")
+    synth_catalogue(Path(args.out), args.patterns, args.organisations, seed=args.seed)
+    print(f"wrote a fictional catalogue of {args.patterns:,} patterns and {args.organisations:,} "
+          f"organisations to {display(Path(args.out))}")
+    return EXIT_OK
+
+
 def display(path: Path) -> str:
     from generator.validate import display_path
 
@@ -114,6 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--originator", metavar="CODE", help="ODS code of the originating organisation")
     sub.add_argument("--no-input", action="store_true", help="never prompt, even in a terminal")
 
+    sub = command("adopt", cmd_adopt, "Record or update an organisation's adoption of a pattern, "
+                  "editing the YAML in place and keeping its comments and layout.")
+    sub.add_argument("pattern", metavar="PATTERN", help="id of the pattern")
+    sub.add_argument("--org", required=True, metavar="CODE", help="ODS code of the adopting organisation")
+    sub.add_argument("--status", required=True, choices=["exploring", "piloting", "in-use", "retired"],
+                     help="where the organisation is with it")
+    sub.add_argument("--since", metavar="YYYY-MM-DD", help="when this status began (default: today)")
+    sub.add_argument("--evidence", metavar="URL", help="https link showing the adoption (needed for piloting and in-use)")
+    sub.add_argument("--note", metavar="TEXT", help="optional short note")
+
     sub = command("build", cmd_build, "Validate the catalogue and build the site with MkDocs (strict); "
                   "a failed build leaves the previous site untouched.")
     sub.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: ROOT/site)")
@@ -126,6 +163,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("render", cmd_render, "Write the generated page tree (Markdown and data files) without MkDocs.")
     sub.add_argument("--out", required=True, metavar="DIR", help="folder to write the tree into")
     sub.add_argument("--templates", metavar="DIR", help="folder of templates that override the packaged ones")
+
+    sub = commands.add_parser("synth", help="Write a seeded, plainly fictional catalogue for benchmarks and demos.",
+                              description="Write a seeded, plainly fictional catalogue for benchmarks and demos.")
+    sub.set_defaults(handler=cmd_synth)
+    sub.add_argument("--patterns", type=int, required=True, metavar="N", help="number of patterns")
+    sub.add_argument("--organisations", type=int, required=True, metavar="M", help="number of organisations")
+    sub.add_argument("--out", required=True, metavar="DIR", help="folder to write the catalogue into")
+    sub.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     return parser
 
 

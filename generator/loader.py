@@ -237,10 +237,10 @@ def load_yaml(path: Path, display: str, result: Result) -> LoadedFile | None:
                      f"key {key!r} appears twice in this mapping; keep one (the first is used)")
     for key, mark in loader.bad_keys:
         result.error(display, *_pos(mark), "yaml-key-type",
-                     f"key {key!r} is read as {type(key).__name__}, not text; quote it")
+                     f"key {key!r} is read as {'true/false' if isinstance(key, bool) else 'empty'}, not text; quote it")
     if data is not None and not isinstance(data, dict):
         result.error(display, 1, 1, "yaml-top-level",
-                     f"the file holds a {type(data).__name__}; it must be a mapping of field: value")
+                     f"the file holds {'a list' if isinstance(data, list) else 'a single value'}; it must be a mapping of field: value")
         return None
     if data is None:
         result.error(display, 1, 1, "file-empty", "the file has no fields")

@@ -44,19 +44,20 @@ class Assessment:
     on: dt.date
     checks: tuple[Check, ...]
     next_level: Level | None
+    levels: tuple[Level, ...]  # the ladder of the model that made this assessment
 
     def met(self) -> list[Check]:
-        return [c for c in self.checks if c.met and c.level in self._reached_ids()]
+        """Checks met at the level reached and below."""
+        return [c for c in self.checks if c.met and c.level in self._ids_up_to(self.level.rank)]
 
     def missing_for(self, level_id: str) -> list[Check]:
         """Unmet checks that stand between the pattern and `level_id` (inclusive of lower levels)."""
-        model = maturity_model()
-        rank = model.level(level_id).rank
-        wanted = {lv.id for lv in model.levels if lv.rank <= rank}
+        rank = next(lv.rank for lv in self.levels if lv.id == level_id)
+        wanted = self._ids_up_to(rank)
         return [c for c in self.checks if not c.met and c.level in wanted]
 
-    def _reached_ids(self):
-        return {lv.id for lv in maturity_model().levels if lv.rank <= self.level.rank}
+    def _ids_up_to(self, rank: int) -> set[str]:
+        return {lv.id for lv in self.levels if lv.rank <= rank}
 
 
 class MaturityModel:
@@ -116,7 +117,7 @@ class MaturityModel:
             else:
                 blocked = True
         next_level = self.levels[reached.rank + 1] if reached.rank + 1 < len(self.levels) else None
-        return Assessment(reached, on, tuple(checks), next_level)
+        return Assessment(reached, on, tuple(checks), next_level, self.levels)
 
     def timeline(self, pattern: Pattern, until: dt.date) -> list[tuple[dt.date, Level]]:
         """Each date on which the pattern's level changed, from its creation to `until`."""

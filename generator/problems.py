@@ -35,12 +35,14 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
     error_paths: set[str] = field(default_factory=set)
+    _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, path, line, col, severity, rule, message) -> None:
         """Record one problem; the same problem found twice is recorded once, so counts match reports."""
         problem = Problem(str(path), line, col, severity, rule, message)
-        if problem in self.problems:
+        if problem in self._seen:
             return
+        self._seen.add(problem)
         self.problems.append(problem)
         if severity == "error":
             self.error_paths.add(str(path))

@@ -140,7 +140,9 @@ class CrossFileRules:
         assessment = self.model.assess(pattern, self.today)
         declared = self.model.level(pattern.declared_maturity)
         if declared.rank > assessment.level.rank:
-            missing = "; ".join(c.shortfall for c in assessment.missing_for(declared.id))
+            # One shortfall per criterion, at the declared level's threshold (the highest one).
+            strictest = {c.criterion: c for c in assessment.missing_for(declared.id)}
+            missing = "; ".join(c.shortfall for c in strictest.values())
             self._emit(f, ["maturity"], "maturity-evidence",
                        f"declared {declared.id!r} {missing}; the evidence supports {assessment.level.id!r}")
         age = (self.today - pattern.last_reviewed).days

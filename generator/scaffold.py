@@ -19,9 +19,16 @@ def schema_reference(patterns_dir: Path) -> str:
     return Path(os.path.relpath(target.resolve(), patterns_dir.resolve())).as_posix()
 
 
+# Characters YAML reads as line breaks inside a double-quoted scalar; JSON leaves them raw.
+_YAML_BREAKS = {"\u0085": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
 def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON strings are valid YAML, once YAML's extra breaks are escaped)."""
+    out = json.dumps(text, ensure_ascii=False)
+    for raw, escaped in _YAML_BREAKS.items():
+        out = out.replace(raw, escaped)
+    return out
 
 
 def new_pattern_text(pattern_id: str, title: str, category: str, originator: str,

@@ -58,6 +58,10 @@ def check(loaded: LoadedFile, schema_name: str, result: Result) -> bool:
     return not errors
 
 
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of field: value",
+               "boolean": "true or false", "integer": "a whole number", "number": "a number"}
+
+
 def _type_name(value) -> str:
     return {bool: "true/false", type(None): "nothing", dict: "a mapping", list: "a list",
             str: "text"}.get(type(value), type(value).__name__)
@@ -91,9 +95,12 @@ def _record(loaded: LoadedFile, error, result: Result) -> None:
                 # First real sentence: skip a one-word label such as "Markdown."
                 first = next((s for s in desc.split(". ") if " " in s.strip()), "")
                 about = f": {first.rstrip('.')}" if first else ""
+                if hint:  # a conditional requirement explains its condition
+                    about = f": {hint}"
                 emit(path, f"{field_name(path + [missing])!r} is required{about}", "schema-required")
     elif kind == "type":
-        message = f"{where} must be {error.validator_value}, not {_type_name(value)}"
+        expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
+        message = f"{where} must be {expected}, not {_type_name(value)}"
         if error.validator_value == "string" and value is None:
             message = f"{where} has no value: write one, or remove the field"
         elif error.validator_value == "string" and isinstance(value, bool):

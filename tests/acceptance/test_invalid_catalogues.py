@@ -1,0 +1,48 @@
+"""Each folder in fixtures/core/invalid/ is a catalogue that breaks one rule; `catalogue validate`
+must print exactly the lines in its expected.txt (see tests/fixtures/README.md)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.rules import RULES
+
+INVALID = Path(__file__).resolve().parent.parent / "fixtures" / "core" / "invalid"
+CASES = sorted(p for p in INVALID.iterdir() if p.is_dir())
+LINE = re.compile(r"(?P<where>[^:]+:\d+:\d+: (?:error|warning): \[[\w-]+\]) (?P<message>.*)")
+
+LOADER_RULES = {"file-too-large", "file-encoding", "file-empty", "yaml-syntax", "yaml-alias", "yaml-anchor",
+                "yaml-tag", "yaml-depth", "yaml-duplicate-key", "yaml-key-type", "yaml-top-level",
+                "file-extension", "registry-missing"}
+SCHEMA_RULES = {"schema-required", "schema-unknown-key", "schema-type", "schema-enum", "schema-pattern",
+                "schema-format", "schema-length", "schema-items", "schema-unique", "schema-key",
+                "schema-anyOf", "schema-not"}
+GENERATED = {"file-too-large"}  # too big to keep as a file: see test_validate_command.py
+
+
+def parse(text: str) -> list[tuple[str, str]]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    parsed = [LINE.fullmatch(line) for line in lines]
+    assert all(parsed), f"not a problem line: {lines[parsed.index(None)]!r}"
+    return [(m["where"], m["message"]) for m in parsed]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_invalid_catalogue_prints_the_expected_lines(case, cli, monkeypatch):
+    expected = parse((case / "expected.txt").read_text(encoding="utf-8"))
+    monkeypatch.chdir(case)
+    code, out, err = cli("validate")
+    actual = parse(out)
+    assert [where for where, _ in actual] == [where for where, _ in expected]
+    for (where, message), (_, wanted) in zip(actual, expected):
+        if wanted.endswith("..."):
+            assert message.startswith(wanted[:-3]), where
+        else:
+            assert message == wanted, where
+    assert f"[{case.name}]" in "".join(where for where, _ in expected), "the folder is named after its rule"
+    assert code == (1 if any(": error: " in where for where, _ in expected) else 0)
+
+
+def test_every_rule_has_an_invalid_catalogue():
+    assert {case.name for case in CASES} | GENERATED == LOADER_RULES | SCHEMA_RULES | set(RULES)

@@ -1,0 +1,92 @@
+"""Cross-file rules: ids, references, dates and declared maturity, read defensively."""
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from generator import schema
+from generator.maturity import maturity_model
+from generator.model import Pattern
+from generator.rules import RULES, CrossFileRules
+
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture
+def problems(load_text, entry, today):
+    """Run every cross-file rule on the minimal entry with `changes`: [(rule, severity, message)]."""
+    def run(on=today, orgs=("ZZ1", "ZZ2", "ZZ3"), **changes):
+        text = yaml.safe_dump({**entry, **changes}, sort_keys=False)
+        f, result = load_text(text, name="fictional-example.yaml")
+        rules = CrossFileRules(result, on, maturity_model(), None if orgs is None else set(orgs),
+                               {"fictional-example", "other-example"})
+        rules.check_ids([f])
+        rules.check_file(f)
+        if schema.check(f, schema.PATTERN_SCHEMA, result):
+            rules.check_evidence(f, Pattern.from_data(f.data))
+        return [(p.rule, p.severity, p.message) for p in result.problems]
+    return run
+
+
+def test_only_three_rules_are_warnings():
+    assert {rule for rule, severity in RULES.items() if severity == "warning"} == {
+        "adoption-originator", "review-overdue", "placeholder-text"}
+    assert set(RULES.values()) == {"error", "warning"}
+
+
+def test_the_minimal_entry_breaks_no_rule(problems):
+    assert problems() == []
+
+
+def test_today_is_not_in_the_future_but_tomorrow_is(problems, today):
+    assert problems(created=today.isoformat(), last_reviewed=today.isoformat()) == []
+    found = problems(created=today.isoformat(), last_reviewed=(today + DAY).isoformat())
+    assert [rule for rule, _, _ in found] == ["date-future"]
+
+
+def test_a_review_is_overdue_after_365_days(problems, today):
+    last = today - dt.timedelta(days=365)
+    assert problems(created=last.isoformat(), last_reviewed=last.isoformat()) == []
+    last -= DAY
+    assert problems(created=last.isoformat(), last_reviewed=last.isoformat()) == [
+        ("review-overdue", "warning", "last reviewed 366 days ago (the review period is 365 days): ask the "
+                                      "originators to confirm the entry and update last_reviewed")]
+
+
+def test_maturity_evidence_names_each_missing_criterion_once_at_the_declared_threshold(problems):
+    [(rule, severity, message)] = problems(maturity="reused")
+    assert (rule, severity) == ("maturity-evidence", "error")
+    assert message == ("declared 'reused' needs 1 other organisation(s) piloting or using it; 0 found; "
+                       "needs 1 measured outcome(s) with a source; 0 recorded; "
+                       "needs 3 organisations reusing it in use; 0 found; the evidence supports 'emerging'")
+
+
+def test_unknown_organisations_are_found_in_adoptions_too(problems):
+    adoption = {"organisation": "ZZ9", "status": "exploring", "since": "2026-02-01"}
+    assert [rule for rule, _, _ in problems(adoptions=[adoption])] == ["organisation-exists"]
+
+
+def test_organisations_are_not_checked_when_the_registry_is_unusable(problems):
+    assert problems(orgs=None, originator="ZZ9") == []
+
+
+def test_superseded_by_must_name_a_pattern(problems):
+    found = problems(lifecycle="superseded", superseded_by="no-such-pattern")
+    assert [rule for rule, _, _ in found] == ["pattern-exists"]
+    assert problems(lifecycle="superseded", superseded_by="other-example") == []
+
+
+def test_a_placeholder_is_reported_with_its_field_path(problems):
+    found = problems(consequences={"benefits": ["TODO: what got better."], "liabilities": []})
+    assert found == [("placeholder-text", "warning",
+                      "consequences.benefits[0] still holds a TODO placeholder: replace it")]
+
+
+@pytest.mark.parametrize("changes", [
+    {"adoptions": "ZZ2"}, {"adoptions": ["ZZ2", None]}, {"related": ["other-example"]},
+    {"originator": ["ZZ1"]}, {"created": 20260105}, {"id": None}, {"outcomes": [{"date": None}]},
+])
+def test_rules_read_data_the_schema_rejected_without_failing(problems, changes):
+    found = problems(**changes)
+    assert found and all(rule.startswith("schema-") for rule, _, _ in found)

@@ -1,0 +1,43 @@
+"""Scaffold: the text of a new entry, which validates as written with TODO placeholders."""
+
+import datetime as dt
+
+import pytest
+
+from generator.resources import schema_dir
+from generator.scaffold import new_pattern_text, schema_reference
+from generator.validate import validate_catalogue
+
+TITLE = 'Say "hello": a café #1'
+
+
+def test_a_new_entry_validates_with_only_placeholder_warnings(catalogue, today):
+    path = catalogue / "patterns" / "fictional-new.yaml"
+    path.write_text(new_pattern_text("fictional-new", TITLE, "delivery", "ZZ1", today, "../schema/x.json"),
+                    encoding="utf-8")
+    validation = validate_catalogue(catalogue, only=[path], today=today)
+    assert validation.result.success and validation.result.warnings
+    assert {p.rule for p in validation.result.problems} == {"placeholder-text"}
+    assert validation.catalogue.patterns["fictional-new"].title == TITLE
+
+
+def test_a_new_entry_starts_with_the_schema_modeline_and_dates_it_today():
+    text = new_pattern_text("fictional-new", "Title", "delivery", "ZZ1", dt.date(2026, 6, 30), "../schema/p.json")
+    assert text.startswith("# yaml-language-server: $schema=../schema/p.json\n")
+    assert "\ncreated: 2026-06-30\nlast_reviewed: 2026-06-30\n" in text
+
+
+def test_the_modeline_points_at_the_catalogue_schema_or_else_the_packaged_one(tmp_path):
+    patterns = tmp_path / "patterns"
+    patterns.mkdir()
+    packaged = (patterns / schema_reference(patterns)).resolve()
+    assert packaged == (schema_dir() / "pattern.schema.json").resolve() and packaged.is_file()
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "pattern.schema.json").write_text("{}", encoding="utf-8")
+    assert schema_reference(patterns) == "../schema/pattern.schema.json"
+
+
+def test_a_title_with_a_next_line_character_is_written_unchanged(load_text):
+    title = "Fictional\x85title"
+    f, _ = load_text(new_pattern_text("fictional-new", title, "delivery", "ZZ1", dt.date(2026, 6, 30), "s.json"))
+    assert f.data["title"] == title
