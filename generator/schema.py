@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from jsonschema import Draft202012Validator
 
+from generator import fastcheck
 from generator.loader import LoadedFile
 from generator.problems import Result
 from generator.resources import load_schema
@@ -50,6 +51,8 @@ def _leaves(error):
 
 def check(loaded: LoadedFile, schema_name: str, result: Result) -> bool:
     """Record every schema problem in one file; True when there are none."""
+    if fastcheck.is_valid(schema_name, loaded.data):
+        return True
     validator = validator_for(schema_name)
     errors = list(validator.iter_errors(loaded.data))
     for error in errors:

@@ -24,6 +24,8 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_config(self, config):
         """Resolve the catalogue root and add the catalogue's stylesheet and script."""
+        if not self.config.enabled:
+            return config
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         self.templates = (base / self.config.templates).resolve() if self.config.templates else None
@@ -33,6 +35,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_files(self, files, config):
         """Validate and render the catalogue; fail the build with located messages on any error."""
+        if not self.config.enabled:
+            return files
         try:
             validation = validate_catalogue(self.root)
         except CatalogueError as exc:
@@ -56,6 +60,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_serve(self, server, config, builder):
         """Rebuild when a pattern or the registry changes (run after MkDocs adds its own watches)."""
+        if not self.config.enabled:
+            return server
         server.watch(str(self.root / PATTERNS_DIR))
         server.watch(str(self.root / REGISTRY_FILE))
         if self.templates:
