@@ -44,8 +44,9 @@ SET_WEIGHT = 0.75
 # PREFIX_MIN of them). Two texts scoring over the threshold share well over half their tokens,
 # so they share at least one token in these prefixes. Measured on 2,000 synthetic entries with
 # planted near-duplicates: the blocked search found every pair the full comparison found.
-PREFIX_SHARE = 0.5
+PREFIX_SHARE = 0.6
 PREFIX_MIN = 4
+MIN_SHARED = 2
 
 _STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
@@ -125,6 +126,21 @@ def score(a: str, b: str, cutoff: float = 0) -> float:
     return value if value >= cutoff else 0.0
 
 
+def _candidates(postings: list[set[int]]) -> set[int]:
+    """Entries in at least MIN_SHARED of the posting sets (in all of them when there are fewer).
+
+    Pairwise set intersections run in C, so a common token costs little even when thousands
+    of entries share it; counting entry by entry in Python was the slow part at 10,000.
+    """
+    if len(postings) < MIN_SHARED:
+        return set().union(*postings)
+    found: set[int] = set()
+    for i, first in enumerate(postings):
+        for second in postings[i + 1:]:
+            found |= first & second
+    return found
+
+
 def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[str] | None = None,
                      threshold: float = SIMILARITY_THRESHOLD,
                      ignore: Iterable[tuple[str, str]] = ()) -> list[Match]:
@@ -159,25 +175,30 @@ def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[
     # and index every entry under the rarest part of its tokens.
     token_sets = [set(text.split()) for text in texts]
     frequency: Counter = Counter(chain.from_iterable(token_sets))
-    prefixes = []
-    index: dict[str, list[int]] = defaultdict(list)
+    prefixes: list[list[str]] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    short: dict[str, set[int]] = defaultdict(set)  # entries with fewer than MIN_SHARED tokens
     for i, toks in enumerate(token_sets):
         ranked = sorted(toks, key=lambda t: (frequency[t], t))
         prefix = ranked[:max(PREFIX_MIN, ceil(len(ranked) * PREFIX_SHARE))]
         prefixes.append(prefix)
         for tok in prefix:
-            index[tok].append(i)
+            index[tok].add(i)
+            if len(prefix) < MIN_SHARED:
+                short[tok].add(i)
 
     skip = {frozenset(pair) for pair in ignore}
     set_cutoff = _set_cutoff(threshold)
     found: list[tuple[int, int, int]] = []
     for q in wanted:
-        candidates = set(chain.from_iterable(index[tok] for tok in prefixes[q]))
+        candidates = _candidates([index[tok] for tok in prefixes[q]])
+        candidates.update(*(short[tok] for tok in prefixes[q] if tok in short))
         # Each pair is scored once: a candidate that is itself checked, and comes earlier, has
         # already been compared with this entry.
-        candidates = sorted(c for c in candidates if c > q or (c < q and not is_wanted[c]))
+        candidates = [c for c in candidates if c > q or (c < q and not is_wanted[c])]
         if not candidates:
             continue
+        candidates.sort()
         choices = [texts[c] for c in candidates]
         for _, by_set, k in process.extract_iter(texts[q], choices, scorer=fuzz.token_set_ratio,
                                                  processor=None, score_cutoff=set_cutoff):

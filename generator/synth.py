@@ -174,31 +174,82 @@ PAINS = (
     "receive referrals without key information", "book rooms twice", "store documents in shared drives",
     "answer the same questions repeatedly", "switch between many logins",
 )
-SOL_VERBS = (
-    "set up", "adopt", "introduce", "run", "build", "agree", "fund", "publish", "establish", "offer",
-    "create", "trial", "maintain", "launch", "nominate", "share", "commission", "design",
+# Summaries are built from a dozen independent slots, each filled from a long list of mostly
+# single words: two summaries then share only a word or two by chance, and the similar-pattern
+# check (which compares title and summary) stays quiet even at 10,000 entries.
+S_ADJECTIVES = (
+    "busy", "overstretched", "experienced", "newly qualified", "part-time", "rotating", "remote", "senior",
+    "junior", "community", "hospital-based", "night-shift", "agency", "specialist", "frontline", "visiting",
+    "locum", "bank", "trainee", "lone", "seasoned", "temporary", "cross-site", "evening", "weekend",
+    "clinical", "operational", "regional", "volunteer", "contracted", "salaried", "returning", "first-line",
+    "second-line", "peripatetic", "on-call", "out-of-hours", "sessional", "dual-role", "student",
 )
-SOL_OBJECTS = (
-    "a small central service", "one agreed template", "a named owner", "a regular review", "a reusable toolkit",
-    "a single front door", "a live dashboard", "a common checklist", "a joint team", "an automated check",
-    "a short playbook", "a pooled budget", "a clear escalation route", "an open register", "a sandbox",
-    "a tested fallback", "a rota of champions", "a monthly forum", "a published standard", "a simple form",
-    "one integration route", "a catalogue of options", "a learning session", "a shared repository",
+S_PAIN_VERBS = (
+    "re-key", "chase", "duplicate", "reconcile", "rebuild", "print", "copy", "audit", "escalate", "juggle",
+    "transcribe", "correct", "reformat", "resend", "sort", "approve", "query", "track", "misfile", "renew",
+    "patch", "restore", "export", "sign off", "rebook", "scan", "upload", "verify", "merge", "retype",
+    "photocopy", "post", "fax", "archive", "relabel", "cross-check", "double-enter", "hand-deliver",
+    "recount", "reissue",
 )
-MANNERS = (
-    "one site at a time", "with clinical sign-off", "behind a simple request form", "in a fortnight",
-    "with patients involved", "under a light-touch agreement", "before winter", "without new licences",
-    "alongside existing systems", "with fixed review dates", "across partner organisations",
-    "using open standards", "within current budgets", "with a clear exit plan", "in plain language",
-    "from the first week", "with measurable targets", "on shared infrastructure",
+S_PAIN_ADJECTIVES = (
+    "duplicate", "late", "incomplete", "paper", "unsigned", "conflicting", "outdated", "unlabelled",
+    "scattered", "overdue", "manual", "inconsistent", "missing", "routine", "legacy", "handwritten",
+    "unstructured", "fragmented", "misrouted", "rejected", "orphaned", "unreadable", "partial", "stale",
+    "untracked", "unvalidated", "misspelt", "expired", "bounced", "queued", "faxed", "unreconciled",
+    "lost", "uncoded", "unapproved", "mismatched", "half-finished", "emailed", "printed", "unclaimed",
 )
-BENEFITS_SHORT = (
-    "requests move faster", "errors fall", "teams reuse each other's work", "costs are visible early",
-    "patients wait less", "knowledge survives staff changes", "leaders can compare sites",
-    "risks surface sooner", "changes ship safely", "capacity matches demand", "new staff are productive sooner",
-    "audits take hours, not weeks", "outages are caught before patients notice", "suppliers compete fairly",
-    "data can be trusted", "decisions are recorded", "duplication shrinks", "services recover quickly",
-    "partners can join without rework", "clinicians regain time for care",
+S_PAIN_OBJECTS = (
+    "referrals", "discharge summaries", "test results", "rotas", "purchase orders", "access requests",
+    "consent forms", "care plans", "prescriptions", "invoices", "incident reports", "change requests",
+    "booking slots", "server builds", "firewall rules", "licence renewals", "audit logs", "handover notes",
+    "medication lists", "training records", "risk assessments", "clinic letters", "waiting lists",
+    "bed requests", "transport bookings", "pathology orders", "imaging requests", "datasets",
+    "spreadsheets", "passwords", "certificates", "backups", "job plans", "timesheets", "complaints",
+    "safeguarding alerts", "observations", "allergy records", "equipment loans", "sick notes",
+    "fit notes", "recall lists", "vaccination records", "stock counts", "theatre lists", "expense claims",
+    "capacity returns", "mileage claims", "maintenance tickets", "room bookings", "interpreter requests",
+    "visitor logs", "supplier quotes", "contract variations", "asset registers", "research approvals",
+    "coding queries", "subject access requests", "freedom of information replies", "clinic templates",
+)
+S_SOL_VERBS = (
+    "set up", "introduce", "run", "build", "fund", "publish", "trial", "launch", "commission", "design",
+    "adopt", "create", "offer", "pilot", "establish", "share", "host", "stand up", "roll out", "co-design",
+    "maintain", "automate", "standardise", "open", "agree", "resource", "sponsor", "prototype", "federate",
+    "procure",
+)
+S_PREPOSITIONS = ("across", "for", "in", "between", "alongside", "among", "throughout", "serving")
+S_PLACE_ADJECTIVES = (
+    "neighbouring", "rural", "urban", "smaller", "partner", "coastal", "teaching", "acute", "specialist",
+    "northern", "southern", "inner-city", "suburban", "island", "market-town", "merged", "newly formed",
+    "federated", "outlying", "hub-and-spoke", "satellite", "flagship", "district", "university",
+    "independent", "voluntary-sector", "county", "metropolitan", "cross-border", "seaside",
+)
+S_PLACES = (
+    "practices", "wards", "hospitals", "clinics", "hubs", "localities", "sites", "boroughs", "networks",
+    "trusts", "hospices", "pharmacies", "depots", "laboratories", "theatres", "campuses", "surgeries",
+    "units", "estates", "partnerships", "federations", "councils", "neighbourhoods", "villages",
+    "care homes", "call centres", "health centres", "treatment centres", "community hospitals", "schools",
+)
+S_BENEFIT_SUBJECTS = (
+    "patients", "carers", "boards", "commissioners", "suppliers", "new starters", "families",
+    "inspectors", "regulators", "finance directors", "service users", "medical directors",
+    "chief nurses", "ward sisters", "team managers", "auditors", "partners", "residents", "students",
+    "tenants", "governors", "trainees", "researchers", "executives", "funders", "consultants",
+)
+S_BENEFIT_VERBS = (
+    "regain", "save", "see", "gain", "recover", "reuse", "trust", "spot", "avoid", "reduce", "cut",
+    "protect", "free", "recoup", "win back", "halve", "measure", "notice", "secure", "keep", "release",
+    "unlock", "predict", "prevent", "share", "count", "shorten", "lower", "earn", "claim",
+)
+S_BENEFIT_OBJECTS = (
+    "clinical time", "weekend cover", "budget headroom", "waiting weeks", "overtime hours", "rework",
+    "missed appointments", "duplicate tests", "storage costs", "licence fees", "handover delays",
+    "avoidable admissions", "unplanned downtime", "agency spend", "printing costs", "travel time",
+    "audit findings", "security incidents", "complaint volumes", "bed days", "call backs",
+    "journey miles", "paper use", "night shifts", "data errors", "approval queues", "lost referrals",
+    "training days", "support tickets", "carbon emissions", "recruitment costs", "evening clinics",
+    "escalations", "cancellations", "queue lengths", "idle servers", "follow-up calls", "sick leave",
+    "staff churn", "outage minutes",
 )
 
 # --- Patterns: body text -------------------------------------------------------------------
@@ -583,19 +634,23 @@ def _title(rng: random.Random) -> tuple[str, str, str]:
 
 
 def _summary(rng: random.Random, thing: str) -> str:
+    """'Fictional: ...', one sentence of at most 280 characters naming the title's subject."""
     for _ in range(10):
-        pain = rng.choice(PAINS)
-        obj = rng.choice(SOL_OBJECTS) if rng.random() < 0.6 else f"a {thing}"
-        parts = (rng.choice(ACTORS), pain, rng.choice(SOL_VERBS), obj, rng.choice(MANNERS),
-                 rng.choice(BENEFITS_SHORT))
+        actor = f"{rng.choice(S_ADJECTIVES)} {rng.choice(ACTORS)}"
+        pain = f"{rng.choice(S_PAIN_VERBS)} {rng.choice(S_PAIN_ADJECTIVES)} {rng.choice(S_PAIN_OBJECTS)}"
+        modifier = rng.choice(MODIFIERS).lower()
+        article = "an" if modifier[0] in "aeiou" else "a"
+        solution = (f"{rng.choice(S_SOL_VERBS)} {article} {modifier} {thing} {rng.choice(S_PREPOSITIONS)} "
+                    f"{rng.choice(S_PLACE_ADJECTIVES)} {rng.choice(S_PLACES)}")
+        benefit = f"{rng.choice(S_BENEFIT_SUBJECTS)} {rng.choice(S_BENEFIT_VERBS)} {rng.choice(S_BENEFIT_OBJECTS)}"
         shape = rng.random()
-        if shape < 0.5:
-            text = f"Fictional: when {parts[0]} {parts[1]}, {parts[2]} {parts[3]} {parts[4]} so that {parts[5]}."
+        if shape < 0.45:
+            text = f"when {actor} {pain}, {solution} so that {benefit}."
         elif shape < 0.8:
-            text = (f"Fictional: {parts[2]} {parts[3]} {parts[4]}, because {parts[0]} {parts[1]}; "
-                    f"as a result {parts[5]}.")
+            text = f"{solution}, because {actor} {pain}; then {benefit}."
         else:
-            text = f"Fictional: {parts[0]} who {parts[1]} {parts[2]} {parts[3]}, and {parts[5]}."
+            text = f"{actor} who {pain} can {solution}, and {benefit}."
+        text = f"Fictional: {text[0].upper()}{text[1:]}"
         if len(text) <= 280:
             return text
     return text[:279].rstrip() + "."

@@ -1,3 +1,21 @@
+/* Wide tables scroll inside themselves on narrow screens (catalogue.css). A scrolling table with
+   no link in it could not be scrolled from the keyboard (WCAG 2.1.1; axe
+   scrollable-region-focusable), so each table that overflows is made focusable, and only while
+   it overflows: no extra tab stop where the whole table fits. */
+(function () {
+  "use strict";
+  var tables = document.querySelectorAll(".md-typeset .pc-table");
+  if (!tables.length) { return; }
+  function mark() {
+    Array.prototype.forEach.call(tables, function (table) {
+      if (table.scrollWidth > table.clientWidth) { table.setAttribute("tabindex", "0"); }
+      else { table.removeAttribute("tabindex"); }
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+})();
+
 /* Catalogue filters: plain JavaScript, no dependencies. The table is complete without it;
    this only hides rows, re-sorts them and keeps the filter state in the address bar. */
 (function () {

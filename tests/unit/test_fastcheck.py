@@ -44,14 +44,14 @@ def verdicts(name, data):
 def fixture_files():
     files = sorted(FIXTURES.glob("**/patterns/*.yaml")) + sorted((REPO / "patterns").glob("*.yaml"))
     registries = sorted(FIXTURES.glob("**/organisations.yaml")) + [REPO / "organisations.yaml"]
-    return [(PATTERN_SCHEMA, p) for p in files] + [(REGISTRY_SCHEMA, p) for p in registries]
+    cases = [(PATTERN_SCHEMA, p) for p in files] + [(REGISTRY_SCHEMA, p) for p in registries]
+    # Files broken at the YAML level never reach the schema, so they have nothing to compare.
+    return [(name, p) for name, p in cases if load_yaml(p, str(p), Result()) is not None]
 
 
 @pytest.mark.parametrize("name,path", fixture_files(), ids=lambda v: getattr(v, "name", v))
 def test_both_engines_agree_on_every_fixture(name, path):
     loaded = load_yaml(path, str(path), Result())
-    if loaded is None:
-        pytest.skip("does not load as YAML, so never reaches the schema")
     fast, reference = verdicts(name, loaded.data)
     assert fast == reference
 
