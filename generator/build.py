@@ -40,9 +40,15 @@ def _swap_into_place(built: Path, site_dir: Path) -> None:
     if site_dir.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
         os.replace(site_dir, old / "site")
-    os.replace(built, site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    try:
+        os.replace(built, site_dir)
+    except BaseException:
+        if old is not None:
+            os.replace(old / "site", site_dir)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) -> Path:

@@ -61,9 +61,21 @@ def cmd_new(args) -> int:
 
 
 def cmd_build(args) -> int:
+    import logging
+
     from generator.build import build_site
 
-    site = build_site(Path(args.root), Path(args.site_dir) if args.site_dir else None, strict=not args.no_strict)
+    # MkDocs reports through its logger, which has no handler outside the `mkdocs` command.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        site = build_site(Path(args.root), Path(args.site_dir) if args.site_dir else None,
+                          strict=not args.no_strict)
+    finally:
+        logger.removeHandler(handler)
     print(f"built {display(site)}")
     return EXIT_OK
 

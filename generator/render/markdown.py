@@ -30,13 +30,14 @@ def sanitise(html: str) -> str:
 
 def render_markdown(text: str) -> str:
     """Contributor Markdown as safe HTML."""
-    html = md.markdown(text or "", extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
+    html = md.markdown(text or "", extensions=["sane_lists", "tables", "fenced_code"],
+                       extension_configs={"tables": {"use_align_attribute": True}}, output_format="html")
     return sanitise(html)
 
 
 def render_inline(text: str) -> str:
     """A one-line Markdown fragment (a benefit, a note) as safe inline HTML, without the <p> wrapper."""
-    html = render_markdown(text)
+    html = render_markdown(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html

@@ -27,6 +27,16 @@ CATEGORY_NAMES = {
     "strategy": "Strategy", "delivery": "Delivery", "platform": "Platform", "operations": "Operations",
     "data": "Data", "people-and-skills": "People and skills", "governance": "Governance",
 }
+TYPE_NAMES = {
+    "trust": "Trust", "icb": "ICB", "national-body": "National body",
+    "primary-care": "Primary care", "local-authority": "Local authority", "supplier": "Supplier", "other": "Other",
+}
+REGION_NAMES = {
+    "national": "National", "east-of-england": "East of England", "london": "London", "midlands": "Midlands",
+    "north-east-and-yorkshire": "North East and Yorkshire", "north-west": "North West",
+    "south-east": "South East", "south-west": "South West", "wales": "Wales", "scotland": "Scotland",
+    "northern-ireland": "Northern Ireland",
+}
 STATUS_NAMES = {"in-use": "In use", "piloting": "Piloting", "exploring": "Exploring", "retired": "Retired"}
 
 
@@ -48,6 +58,8 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         front=front_matter_string,
         category_name=lambda c: CATEGORY_NAMES.get(c, c),
         status_name=lambda s: STATUS_NAMES.get(s, s),
+        type_name=lambda t: TYPE_NAMES.get(t, t),
+        region_name=lambda r: REGION_NAMES.get(r, r),
     )
     return env
 
