@@ -39,12 +39,21 @@ def cmd_validate(args) -> int:
     from generator.validate import validate_catalogue
 
     only = None
+    if args.paths and args.changed_since:
+        raise UsageError("give PATH arguments or --changed-since, not both")
     if args.paths:
         missing = [p for p in args.paths if not Path(p).is_file()]
         if missing:
             raise UsageError(f"no such file: {', '.join(missing)}")
         only = [Path(p) for p in args.paths]
-    validation = validate_catalogue(Path(args.root), only=only, progress=_progress_printer("validated"))
+    elif args.changed_since:
+        from generator.changes import changed_files
+
+        only = sorted(changed_files(Path(args.root), args.changed_since))
+    # New or changed patterns are compared with the rest, so authors reuse instead of reinventing.
+    similar = {p.stem for p in only} if only is not None else None
+    validation = validate_catalogue(Path(args.root), only=only, progress=_progress_printer("validated"),
+                                    similar=similar)
     sys.stdout.write(FORMATS[args.format](validation.result))
     if args.format == "text":
         print(summary(validation.result), file=sys.stderr)
@@ -144,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("validate", cmd_validate, "Check every pattern and the registry against the schema and the cross-file rules.")
     sub.add_argument("--format", choices=["text", "json", "github"], default="text",
                      help="text (path:line:col lines), json (a list of objects) or github (workflow annotations)")
+    sub.add_argument("--changed-since", metavar="REF",
+                     help="report file-level problems only for pattern files changed since the git REF "
+                          "(cross-file rules still see the whole catalogue)")
     sub.add_argument("paths", nargs="*", metavar="PATH", help="only report problems in these pattern files")
 
     sub = command("new", cmd_new, "Write a new pattern entry that validates as written.")

@@ -22,6 +22,7 @@ RULES = {
     "pattern-exists": "error", "no-self-relation": "error", "date-future": "error",
     "date-order": "error", "adoption-duplicate": "error", "adoption-originator": "warning",
     "maturity-evidence": "error", "review-overdue": "warning", "placeholder-text": "warning",
+    "similar-pattern": "warning",
 }
 PLACEHOLDER = "TODO"
 
@@ -134,6 +135,19 @@ class CrossFileRules:
         if created and reviewed and reviewed < created:
             self._emit(f, ["last_reviewed"], "date-order",
                        f"last_reviewed {reviewed} is before created {created}")
+
+    def check_similar(self, files: dict[str, LoadedFile], catalogue, ids: set[str]) -> None:
+        """Warn when a pattern in `ids` looks like another: reuse it rather than add a near-copy."""
+        from generator.reuse import reuse_of
+        from generator.similarity import similarity_message, similarity_warnings
+
+        patterns = catalogue.sorted_patterns()
+        entries = [(p.id, p.title, p.summary) for p in patterns]
+        related = [(p.id, other) for p in patterns for other, _ in p.related]
+        for pid, other_id, score in similarity_warnings(entries, ids & set(catalogue.patterns), ignore=related):
+            other = catalogue.patterns[other_id]
+            self._emit(files[pid], ["title"], "similar-pattern",
+                       similarity_message(other_id, other.title, reuse_of(other).count, score))
 
     def check_evidence(self, f: LoadedFile, pattern: Pattern) -> None:
         """Declared maturity must be supported by the evidence; reviews must not be overdue."""

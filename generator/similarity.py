@@ -4,48 +4,56 @@ so its author can adopt the existing pattern (adding to its reuse count) instead
 Pure functions over (id, title, summary) tuples: no I/O, no catalogue objects, so the validator,
 the tests and the measurement script all call the same code.
 
-How it scales: comparing every changed pattern with every other one is quadratic when `changed`
-is the whole catalogue (a full `catalogue validate`). Instead each text is reduced to a set of
-normalised tokens, tokens are ranked from rarest to most common across the catalogue, and each
-text is indexed under its few rarest tokens (prefix filtering). Two texts are compared only when
-they share one of those rare tokens; near-duplicates share most of their words, so they share
-their rarest ones too. Only those candidate pairs are scored with rapidfuzz.
+How it scales: scoring every changed pattern against every other one is quadratic when
+`changed` is the whole catalogue (a full `catalogue validate`): 50 million rapidfuzz calls at
+10,000 patterns, 15 to 50 minutes. Instead a pair is scored only when the two texts share enough
+words (blocking): an inverted index maps each normalised word to the set of entries using it,
+kept as a bit set (a Python int), so adding up a text's postings gives, in a few hundred C-speed
+integer operations, how many words it shares with every other entry. Only the few entries that
+share at least MIN_OVERLAP_SHARE of the shorter text's words are scored with rapidfuzz. Near
+duplicates share most of their words, so they always pass.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from itertools import chain
-from math import ceil
+from collections import defaultdict
 from dataclasses import dataclass
+from math import ceil
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
 from generator.rules import PLACEHOLDER
 
-# Warn when the title + summary similarity (rapidfuzz token_set_ratio on normalised text, 0-100)
-# is at least this. Chosen by measurement (tests/unit/test_similarity.py keeps the pairs):
-#   - the 9 shipped patterns, all about cloud and strategy: highest pair 48 (mean 34);
-#   - 10 deliberately dissimilar pairs on the same topics: highest 51;
-#   - 13 deliberately similar pairs (the same practice re-worded, near copies, typos, US
-#     spellings, a longer or shorter title): lowest 76, median 86.
-# 70 sits in the gap, nearer the dissimilar side so a re-worded duplicate is still caught, and
-# 19 points above the most similar pair of genuinely different patterns. It is a warning, so a
-# rare false alarm costs a reader a glance; a missed duplicate costs the catalogue a split count.
+# Warn when the similarity of two patterns' normalised title + summary (score(), 0-100) is at
+# least this. Chosen by measuring the scorer on real and deliberately made pairs (the pairs are
+# kept in tests/unit/test_similarity.py, so a change of scorer or threshold is re-measured):
+#   - the 9 patterns shipped on 2026-11-26, all about cloud and strategy (36 pairs): highest 52,
+#     mean 45;
+#   - 42 distinct entries (the shipped ones and fictional ones on the same topics) give 840
+#     pairs of different practices: highest 60, 99th percentile 55;
+#   - 13 deliberately similar pairs (the same practice re-worded, near copies, a typo, US
+#     spelling, a longer or shorter title): lowest 82, median 89;
+#   - 4 loose paraphrases with few words in common: 81, 72, 67, 56.
+# 70 is 10 points above the most alike pair of different practices and 12 below the least alike
+# near-duplicate, so it also catches the closer paraphrases. It raises a warning, not an error:
+# a rare false alarm costs the author a glance, a missed duplicate splits a pattern's reuse count.
 SIMILARITY_THRESHOLD = 70
 
 # Weight of token_set_ratio in the score; token_sort_ratio has the rest (see score()).
 SET_WEIGHT = 0.75
 
-# Each text is indexed under this share of its distinct tokens, the rarest first (at least
-# PREFIX_MIN of them). Two texts scoring over the threshold share well over half their tokens,
-# so they share at least one token in these prefixes. Measured on 2,000 synthetic entries with
-# planted near-duplicates: the blocked search found every pair the full comparison found.
-PREFIX_SHARE = 0.6
-PREFIX_MIN = 4
+# Blocking: a pair is scored only when the two texts share at least this share of the distinct
+# words of the shorter one, and at least MIN_SHARED words. Every pair scoring 70 or more that was
+# measured shares far more: at least 0.55 of its words for the hand-made pairs and for 2,500
+# synthetic entries in English words, at least 0.44 for 2,500 in invented words (chance
+# likenesses between random texts); so 0.4 skips no pair over the threshold there. A pair
+# sharing fewer words is not a duplicate, however alike its letters. At 10,000 entries, all
+# checked, it leaves 1,000 to 75,000 pairs to score (of 50 million) and takes 1 to 4 seconds on
+# the 2-core development machine (busy with other work); see tests/unit/test_similarity.py.
+MIN_OVERLAP_SHARE = 0.4
 MIN_SHARED = 2
 
 _STOPWORDS = frozenset("""
@@ -126,19 +134,49 @@ def score(a: str, b: str, cutoff: float = 0) -> float:
     return value if value >= cutoff else 0.0
 
 
-def _candidates(postings: list[set[int]]) -> set[int]:
-    """Entries in at least MIN_SHARED of the posting sets (in all of them when there are fewer).
+def _bitset(indices: Iterable[int], size: int) -> int:
+    """An int whose bit i is set for each index i."""
+    buf = bytearray((size + 7) // 8)
+    for i in indices:
+        buf[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(buf, "little")
 
-    Pairwise set intersections run in C, so a common token costs little even when thousands
-    of entries share it; counting entry by entry in Python was the slow part at 10,000.
-    """
-    if len(postings) < MIN_SHARED:
-        return set().union(*postings)
-    found: set[int] = set()
-    for i, first in enumerate(postings):
-        for second in postings[i + 1:]:
-            found |= first & second
-    return found
+
+def _members(bits: int) -> list[int]:
+    """The indices of the set bits, ascending."""
+    text = bin(bits)
+    top = len(text) - 1
+    return sorted(top - m.start() for m in re.finditer("1", text)) if bits else []
+
+
+class _Counts:
+    """How many of a text's words each entry shares, for all entries at once: a binary counter
+    per entry, stored as bit planes (plane p holds bit p of every entry's count)."""
+
+    def __init__(self, postings: Iterable[int], planes: int, everyone: int):
+        self.planes = [0] * planes
+        self.everyone = everyone
+        self._at_least: dict[int, int] = {}
+        for carry in postings:  # add 1 to the count of every entry in this posting
+            for p, plane in enumerate(self.planes):
+                self.planes[p] = plane ^ carry
+                carry &= plane
+                if not carry:
+                    break
+
+    def at_least(self, n: int) -> int:
+        """Bit set of the entries whose count is n or more."""
+        if n not in self._at_least:
+            greater, equal = 0, self.everyone
+            for p in range(len(self.planes) - 1, -1, -1):
+                plane = self.planes[p]
+                if n >> p & 1:
+                    equal &= plane
+                else:
+                    greater |= equal & plane
+                    equal &= self.everyone ^ plane
+            self._at_least[n] = greater | equal
+        return self._at_least[n]
 
 
 def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[str] | None = None,
@@ -167,50 +205,49 @@ def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[
         wanted = sorted({position[pid] for pid in changed if pid in position})
     if not wanted:
         return []
-    is_wanted = [False] * len(ids)
-    for i in wanted:
-        is_wanted[i] = True
+    size = len(ids)
+    everyone = (1 << size) - 1
 
-    # Rank tokens from rarest to most common (ties by the token itself, so runs are repeatable),
-    # and index every entry under the rarest part of its tokens.
-    token_sets = [set(text.split()) for text in texts]
-    frequency: Counter = Counter(chain.from_iterable(token_sets))
-    prefixes: list[list[str]] = []
-    index: dict[str, set[int]] = defaultdict(set)
-    short: dict[str, set[int]] = defaultdict(set)  # entries with fewer than MIN_SHARED tokens
-    for i, toks in enumerate(token_sets):
-        ranked = sorted(toks, key=lambda t: (frequency[t], t))
-        prefix = ranked[:max(PREFIX_MIN, ceil(len(ranked) * PREFIX_SHARE))]
-        prefixes.append(prefix)
-        for tok in prefix:
-            index[tok].add(i)
-            if len(prefix) < MIN_SHARED:
-                short[tok].add(i)
+    # The inverted index, each posting a bit set; and the entries grouped by number of words.
+    words = [set(text.split()) for text in texts]
+    index: dict[str, list[int]] = defaultdict(list)
+    by_length: dict[int, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        by_length[len(ws)].append(i)
+        for w in ws:
+            index[w].append(i)
+    postings = {w: _bitset(members, size) for w, members in index.items()}
+    lengths = sorted((n, _bitset(members, size)) for n, members in by_length.items())
+    planes = max(len(ws) for ws in words).bit_length() or 1
 
     skip = {frozenset(pair) for pair in ignore}
     set_cutoff = _set_cutoff(threshold)
     found: list[tuple[int, int, int]] = []
+    done = 0  # checked entries already compared with every other one
     for q in wanted:
-        candidates = _candidates([index[tok] for tok in prefixes[q]])
-        candidates.update(*(short[tok] for tok in prefixes[q] if tok in short))
-        # Each pair is scored once: a candidate that is itself checked, and comes earlier, has
-        # already been compared with this entry.
-        candidates = [c for c in candidates if c > q or (c < q and not is_wanted[c])]
-        if not candidates:
+        counts = _Counts((postings[w] for w in words[q]), planes, everyone)
+        own = len(words[q])
+        candidates = 0
+        for n, members in lengths:
+            candidates |= members & counts.at_least(max(MIN_SHARED, ceil(MIN_OVERLAP_SHARE * min(own, n))))
+        done |= 1 << q
+        candidates &= everyone ^ done  # each pair once, and never an entry with itself
+        others = _members(candidates)
+        if not others:
             continue
-        candidates.sort()
-        choices = [texts[c] for c in candidates]
+        choices = [texts[c] for c in others]
         for _, by_set, k in process.extract_iter(texts[q], choices, scorer=fuzz.token_set_ratio,
                                                  processor=None, score_cutoff=set_cutoff):
-            other = candidates[k]
+            other = others[k]
             value = _blend(by_set, texts[q], texts[other])
             if value >= threshold and frozenset((ids[q], ids[other])) not in skip:
                 found.append((q, other, int(value)))
 
+    is_wanted = set(wanted)
     matches = []
     for q, other, value in found:
         matches.append(Match(ids[q], ids[other], value))
-        if is_wanted[other]:
+        if other in is_wanted:
             matches.append(Match(ids[other], ids[q], value))
     matches.sort(key=lambda m: (m.pattern_id, -m.score, m.other_id))
     return matches
@@ -219,7 +256,13 @@ def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[
 def similarity_warnings(entries: Iterable[tuple[str, str, str]], changed: Iterable[str] | None = None,
                         threshold: float = SIMILARITY_THRESHOLD,
                         ignore: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str, int]]:
-    """(pattern_id, other_id, score) for each warning the validator's `similar-pattern` rule gives."""
+    """(pattern_id, other_id, score) for each warning the validator's `similar-pattern` rule gives.
+
+    `entries` are (id, title, summary) of every valid pattern, `changed` the ids being checked
+    (None: all). Pass as `ignore` the (id, related id) pairs from each pattern's `related` list:
+    naming a pattern there (e.g. as alternative-to) is how an author says "yes, they are alike,
+    and this is why they differ", and the message tells them so.
+    """
     return [(m.pattern_id, m.other_id, m.score)
             for m in similar_patterns(entries, changed, threshold=threshold, ignore=ignore)]
 

@@ -64,9 +64,10 @@ def load_registry(root: Path, result: Result) -> dict[str, Organisation] | None:
 
 
 def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.date | None = None,
-                       progress=None) -> Validation:
+                       progress=None, similar: set[str] | None = None) -> Validation:
     """Check the whole catalogue; when `only` names files, report only problems in those files
-    (and in the registry), while the cross-file rules still see every pattern."""
+    (and in the registry), while the cross-file rules still see every pattern. `similar` names
+    the new or changed pattern ids to compare with the rest (the similar-pattern check)."""
     root = Path(root)
     today = today or default_today()
     model = maturity_model()
@@ -109,6 +110,10 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
             rules.check_evidence(f, pattern)
             if not result.has_errors(f.display):
                 catalogue.patterns[pattern.id] = pattern
+
+    if similar:
+        valid_files = {f.data["id"]: f for f in loaded if f.data.get("id") in catalogue.patterns}
+        rules.check_similar(valid_files, catalogue, set(similar))
 
     if only is not None:
         keep = {display_path(Path(p)) for p in only} | {display_path(root / REGISTRY_FILE)}
