@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import re
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -47,8 +48,12 @@ def record_adoption(root: Path, pattern_id: str, organisation: str, status: str,
     path = _pattern_path(root, pattern_id)
     raw = path.read_bytes()
     text, has_bom, newline = _decode(raw, path)
-    yaml = _round_trip_yaml(text)
-    data = _load(yaml, text, path)
+    preamble, body = _split_preamble(text)
+    final_newline = body.endswith("\n")
+    if not final_newline:
+        body += "\n"
+    yaml, exact = _round_trip_yaml(body)
+    data = _load(yaml, body, path)
     if data.get("originator") == organisation:
         raise EditError(f"{organisation} is the originator of {pattern_id!r}; adoptions record other "
                         "organisations' use, so there is nothing to add")
@@ -57,9 +62,14 @@ def record_adoption(root: Path, pattern_id: str, organisation: str, status: str,
     if not changed:
         return path, False
 
-    out = io.StringIO()
-    yaml.dump(data, out)
-    new_text = out.getvalue()
+    new_text = _dump(yaml, data)
+    if not exact:
+        # ruamel.yaml would reformat more than the adoptions (e.g. re-flow a plain scalar the
+        # author wrapped): keep the author's text and replace only the adoptions block.
+        new_text = _splice(body, new_text) or new_text
+    if not final_newline:
+        new_text = new_text[:-1]
+    new_text = preamble + new_text
     if newline != "\n":
         new_text = new_text.replace("\n", newline)
     if has_bom:
@@ -123,13 +133,27 @@ def _dump(yaml: YAML, data) -> str:
     return out.getvalue()
 
 
-def _round_trip_yaml(text: str) -> YAML:
-    """A YAML instance set to the file's own indentation.
+def _split_preamble(text: str) -> tuple[str, str]:
+    """Comments and a `---` document start before the entry, which ruamel.yaml would drop, and
+    the rest. Without a `---` line before the first field, the preamble is empty."""
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped == "---" or stripped.startswith("--- #"):
+            return "".join(lines[:i + 1]), "".join(lines[i + 1:])
+        if stripped and not stripped.startswith("#"):
+            break
+    return "", text
+
+
+def _round_trip_yaml(text: str) -> tuple[YAML, bool]:
+    """A YAML instance set to the file's own indentation, and whether it reproduces the
+    untouched file exactly.
 
     ruamel.yaml applies one indentation to the whole file, so the settings are found by trying
-    the usual ones and keeping the first that reproduces the untouched file exactly (the
-    scaffold's style, mapping 2 with `  - ` items, is tried first). When none does, the closest
-    is used: the file then gets a uniform indentation, which still validates.
+    the usual ones and keeping the first that reproduces the file exactly (the scaffold's
+    style, mapping 2 with `  - ` items, is tried first). When none does, the closest is used and
+    the caller splices only the adoptions block into the author's text.
     """
     candidates = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1), (3, 3, 0), (4, 2, 0)]
     best, best_distance = None, None
@@ -138,14 +162,66 @@ def _round_trip_yaml(text: str) -> YAML:
         try:
             dumped = _dump(yaml, yaml.load(text))
         except YAMLError:
-            return yaml  # _load reports the syntax error with its position
+            return yaml, True  # _load reports the syntax error with its position
         if dumped == text:
-            return yaml
+            return yaml, True
         distance = sum(1 for a, b in zip(dumped.splitlines(), text.splitlines()) if a != b)
         distance += abs(dumped.count("\n") - text.count("\n"))
         if best_distance is None or distance < best_distance:
             best, best_distance = yaml, distance
-    return best
+    return best, False
+
+
+_TOP_LEVEL_KEY = re.compile(r"^(?![\s#\-]|\.\.\.)\S")
+
+
+def _key_line(key: str) -> re.Pattern:
+    return re.compile(rf"^(?:{key}|'{key}'|\"{key}\")[ \t]*:(?:[ \t]|$)")
+
+
+def _region(lines: list[str], key: str) -> tuple[int, int] | None:
+    """Line range of a top-level key: from its line up to the next top-level key."""
+    pattern = _key_line(key)
+    start = next((i for i, line in enumerate(lines) if pattern.match(line)), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if _TOP_LEVEL_KEY.match(lines[i])), len(lines))
+    return start, end
+
+
+def _plain(value):
+    """Loaded YAML as plain data, to compare two texts by meaning."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value if value is None or isinstance(value, (bool, int, float)) else str(value)
+
+
+def _splice(original: str, dumped: str) -> str | None:
+    """The author's text with its adoptions block replaced by the dumped one (or the dumped
+    block inserted after the originator), or None when that does not give the same entry."""
+    old_lines, new_lines = original.splitlines(keepends=True), dumped.splitlines(keepends=True)
+    new_region = _region(new_lines, "adoptions")
+    if new_region is None:
+        return None
+    block = new_lines[new_region[0]:new_region[1]]
+    old_region = _region(old_lines, "adoptions")
+    if old_region is not None:
+        spliced = old_lines[:old_region[0]] + block + old_lines[old_region[1]:]
+    else:
+        anchor = _region(old_lines, PLACE_AFTER)
+        at = anchor[1] if anchor is not None else len(old_lines)
+        spliced = old_lines[:at] + block + old_lines[at:]
+    text = "".join(spliced)
+    checker = YAML(typ="rt")
+    try:
+        same = _plain(checker.load(text)) == _plain(checker.load(dumped))
+    except YAMLError:
+        return None
+    return text if same else None
 
 
 def _load(yaml: YAML, text: str, path: Path) -> CommentedMap:

@@ -1,0 +1,319 @@
+"""record_adoption: edits a pattern file in place, keeps the author's formatting, and keeps only
+edits that validate. Every organisation and pattern here is fictional."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.adopt import record_adoption
+from generator.errors import CatalogueError, EditError
+from generator.validate import validate_catalogue
+
+TODAY = dt.date(2026, 11, 26)
+
+REGISTRY = """\
+# Fictional organisations for the adoption tests.
+organisations:
+  ZZ1:
+    name: Fictional Northshire Hospitals NHS Trust
+    type: trust
+    region: north-west
+  ZZ2:
+    name: Fictional Southmoor Community Health NHS Trust
+    type: trust
+    region: south-west
+  ZZ3:
+    name: Fictional Eastdale Integrated Care Board
+    type: icb
+    region: east-of-england
+"""
+
+# Hand-written on purpose: comments, single and double quotes, a flow list, a folded scalar,
+# and no `adoptions` key yet.
+PATTERN = """\
+# yaml-language-server: $schema=../schema/pattern.schema.json
+# Hand-written note: this entry is fictional and kept short on purpose.
+id: shared-booking-hub
+title: 'Shared booking hub'
+summary: "One booking team serves several clinics, so patients get one number and miss fewer appointments."
+category: operations
+themes:
+  - repeatability
+  - reusability
+tags: [booking, outpatients]
+problem: |
+  Every clinic ran its own booking line and patients did not know whom to call.
+context: >-
+  A fictional acute trust with many small outpatient clinics
+  and a stretched administrative team.
+solution: |
+  Merge the booking lines into one hub with shared scripts.
+consequences:
+  benefits:
+    - "Patients call one number."
+  liabilities:
+    - Hub staff need training on every clinic's rules.
+originator: ZZ1   # the trust that started it
+related: []
+contact:
+  team: Fictional Booking Hub Team
+  url: https://example.org/booking-hub
+lifecycle: active
+created: 2026-01-05
+last_reviewed: 2026-06-01
+maturity: emerging
+"""
+
+ADOPTED = """\
+originator: ZZ1   # the trust that started it
+adoptions:
+  - organisation: ZZ2
+    status: in-use
+    since: 2026-03-01
+    evidence: https://example.org/southmoor-story
+related: []
+"""
+
+EVIDENCE = "https://example.org/southmoor-story"
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    """Every run sees the same "today" (generator.dates.today reads SOURCE_DATE_EPOCH)."""
+    noon = dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(noon.timestamp())))
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    """A one-pattern fictional catalogue."""
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "organisations.yaml").write_text(REGISTRY, encoding="utf-8")
+    (tmp_path / "patterns" / "shared-booking-hub.yaml").write_text(PATTERN, encoding="utf-8")
+    return tmp_path
+
+
+def pattern_file(root: Path) -> Path:
+    return root / "patterns" / "shared-booking-hub.yaml"
+
+
+def adopt(root, org="ZZ2", status="in-use", since=dt.date(2026, 3, 1), evidence=EVIDENCE, note=None,
+          pattern="shared-booking-hub"):
+    return record_adoption(root, pattern, org, status, since=since, evidence=evidence, note=note)
+
+
+def test_new_adoption_is_added_after_the_originator_and_everything_else_is_kept(root):
+    path, changed = adopt(root)
+    assert changed and path == pattern_file(root)
+    # Exactly the adoption's lines are new: comments, quotes, flow list and folded text survive.
+    assert path.read_text(encoding="utf-8") == PATTERN.replace(
+        "originator: ZZ1   # the trust that started it\nrelated: []\n", ADOPTED)
+    assert validate_catalogue(root).result.success
+
+
+def test_hand_written_comment_survives(root):
+    adopt(root)
+    text = pattern_file(root).read_text(encoding="utf-8")
+    assert "# Hand-written note: this entry is fictional and kept short on purpose.\n" in text
+    assert "originator: ZZ1   # the trust that started it\n" in text
+
+
+def test_second_identical_call_changes_nothing(root):
+    adopt(root)
+    before = pattern_file(root).read_bytes()
+    path, changed = adopt(root)
+    assert changed is False
+    assert path.read_bytes() == before
+
+
+def test_second_identical_call_with_default_since_changes_nothing(root):
+    adopt(root, since=None)
+    before = pattern_file(root).read_bytes()
+    assert adopt(root, since=None)[1] is False
+    assert pattern_file(root).read_bytes() == before
+    assert "since: 2026-11-26\n" in before.decode()
+
+
+def test_since_defaults_to_today(root):
+    adopt(root, status="exploring", since=None, evidence=None)
+    assert "    status: exploring\n    since: 2026-11-26\n" in pattern_file(root).read_text(encoding="utf-8")
+
+
+def test_second_organisation_is_appended(root):
+    adopt(root)
+    adopt(root, org="ZZ3", status="piloting", since=dt.date(2026, 5, 2), evidence="https://example.org/eastdale",
+          note="Adapted for a fictional ICB.")
+    text = pattern_file(root).read_text(encoding="utf-8")
+    assert text.index("organisation: ZZ2") < text.index("organisation: ZZ3")
+    assert ("  - organisation: ZZ3\n    status: piloting\n    since: 2026-05-02\n"
+            "    evidence: https://example.org/eastdale\n    note: Adapted for a fictional ICB.\n") in text
+
+
+def test_existing_adoption_is_updated_not_duplicated(root):
+    adopt(root, status="piloting")
+    path, changed = adopt(root, status="in-use", since=dt.date(2026, 9, 1), evidence=None, note="Now live.")
+    assert changed
+    text = path.read_text(encoding="utf-8")
+    assert text.count("organisation: ZZ2") == 1
+    assert ("  - organisation: ZZ2\n    status: in-use\n    since: 2026-09-01\n"
+            f"    evidence: {EVIDENCE}\n    note: Now live.\n") in text
+
+
+def test_status_change_without_since_starts_today(root):
+    adopt(root, status="piloting")
+    adopt(root, status="in-use", since=None, evidence=None)
+    assert "    status: in-use\n    since: 2026-11-26\n" in pattern_file(root).read_text(encoding="utf-8")
+
+
+def test_same_status_without_since_keeps_the_recorded_date(root):
+    adopt(root)
+    path, changed = adopt(root, since=None, evidence="https://example.org/newer-story")
+    assert changed
+    text = path.read_text(encoding="utf-8")
+    assert "    since: 2026-03-01\n    evidence: https://example.org/newer-story\n" in text
+
+
+def test_empty_flow_list_becomes_a_block_list(root):
+    path = pattern_file(root)
+    path.write_text(PATTERN.replace("related: []\n", "adoptions: []\nrelated: []\n"), encoding="utf-8")
+    adopt(root)
+    assert ADOPTED in path.read_text(encoding="utf-8")
+
+
+def test_crlf_and_byte_order_mark_are_kept(root):
+    path = pattern_file(root)
+    path.write_bytes(b"\xef\xbb\xbf" + PATTERN.replace("\n", "\r\n").encode("utf-8"))
+    adopt(root)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    expected = PATTERN.replace("originator: ZZ1   # the trust that started it\nrelated: []\n", ADOPTED)
+    assert raw == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")
+    assert adopt(root)[1] is False and path.read_bytes() == raw
+
+
+def test_indentless_lists_are_kept(root):
+    path = pattern_file(root)
+    text = (PATTERN.replace("  - repeatability\n  - reusability\n", "- repeatability\n- reusability\n")
+            .replace('    - "Patients call one number."', '  - "Patients call one number."')
+            .replace("    - Hub staff", "  - Hub staff"))
+    path.write_text(text, encoding="utf-8")
+    adopt(root)
+    new = path.read_text(encoding="utf-8")
+    assert new == text.replace("related: []\n", (
+        "adoptions:\n- organisation: ZZ2\n  status: in-use\n  since: 2026-03-01\n"
+        f"  evidence: {EVIDENCE}\nrelated: []\n"))
+
+
+def test_unknown_organisation_is_refused_and_file_restored(root):
+    before = pattern_file(root).read_bytes()
+    with pytest.raises(EditError) as caught:
+        adopt(root, org="ZZ9")
+    message = str(caught.value)
+    assert "[organisation-exists]" in message and "organisations.yaml" in message
+    assert "shared-booking-hub.yaml:" in message  # located: path:line:col
+    assert pattern_file(root).read_bytes() == before
+
+
+@pytest.mark.parametrize("status", ["in-use", "piloting"])
+def test_in_use_without_evidence_is_refused(root, status):
+    before = pattern_file(root).read_bytes()
+    with pytest.raises(EditError, match="evidence is required for piloting and in-use"):
+        adopt(root, status=status, evidence=None)
+    assert pattern_file(root).read_bytes() == before
+
+
+def test_exploring_needs_no_evidence(root):
+    assert adopt(root, status="exploring", evidence=None)[1]
+    assert validate_catalogue(root).result.success
+
+
+def test_future_since_is_refused(root):
+    before = pattern_file(root).read_bytes()
+    with pytest.raises(EditError, match=r"\[date-future\]"):
+        adopt(root, since=dt.date(2027, 1, 1))
+    assert pattern_file(root).read_bytes() == before
+
+
+def test_unknown_status_is_refused(root):
+    with pytest.raises(EditError, match=r"\[schema-enum\]"):
+        adopt(root, status="in use")
+
+
+def test_originator_cannot_adopt_its_own_pattern(root):
+    with pytest.raises(EditError, match="originator"):
+        adopt(root, org="ZZ1")
+
+
+def test_unknown_pattern_suggests_the_closest_id(root):
+    with pytest.raises(EditError, match="did you mean 'shared-booking-hub'"):
+        adopt(root, pattern="shared-boking-hub")
+
+
+def test_unknown_pattern_without_a_close_id(root):
+    with pytest.raises(EditError, match="no pattern has id 'zzz'"):
+        adopt(root, pattern="zzz")
+
+
+def test_path_like_pattern_id_is_not_followed(root):
+    with pytest.raises(EditError, match="no pattern has id"):
+        adopt(root, pattern="../organisations")
+
+
+def test_not_a_catalogue_root(tmp_path):
+    with pytest.raises(EditError, match="not a catalogue root"):
+        adopt(tmp_path)
+
+
+def test_broken_yaml_is_reported_not_rewritten(root):
+    path = pattern_file(root)
+    path.write_text(PATTERN.replace("category: operations\n", "category: [operations\n"), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(EditError, match="not valid YAML"):
+        adopt(root)
+    assert path.read_bytes() == before
+
+
+def test_errors_are_catalogue_errors(root):
+    """The CLI turns CatalogueError into a message, so no traceback reaches the contributor."""
+    with pytest.raises(CatalogueError):
+        adopt(root, org="ZZ9")
+
+
+def test_document_start_and_the_comments_before_it_are_kept(root):
+    path = pattern_file(root)
+    text = "# Written by hand.\n---\n" + PATTERN
+    path.write_text(text, encoding="utf-8")
+    adopt(root)
+    assert path.read_text(encoding="utf-8") == text.replace(
+        "originator: ZZ1   # the trust that started it\nrelated: []\n", ADOPTED)
+
+
+def test_missing_final_newline_stays_missing(root):
+    path = pattern_file(root)
+    path.write_text(PATTERN.rstrip("\n"), encoding="utf-8")
+    adopt(root)
+    assert path.read_text(encoding="utf-8") == PATTERN.replace(
+        "originator: ZZ1   # the trust that started it\nrelated: []\n", ADOPTED).rstrip("\n")
+
+
+def test_wrapped_plain_text_is_not_reflowed(root):
+    """ruamel.yaml joins a plain scalar the author wrapped over two lines; only the adoptions
+    block is taken from its output then, so the author's wrapping stays."""
+    path = pattern_file(root)
+    text = PATTERN.replace('summary: "One booking team serves several clinics, so patients get one number '
+                           'and miss fewer appointments."',
+                           "summary: One booking team serves several clinics, so patients\n"
+                           "  get one number and miss fewer appointments.")
+    path.write_text(text, encoding="utf-8")
+    adopt(root)
+    assert path.read_text(encoding="utf-8") == text.replace(
+        "originator: ZZ1   # the trust that started it\nrelated: []\n", ADOPTED)
+    adopt(root, org="ZZ3", status="exploring", since=dt.date(2026, 4, 1), evidence=None)
+    new = path.read_text(encoding="utf-8")
+    assert "so patients\n  get one number" in new
+    assert new.index("organisation: ZZ2") < new.index("organisation: ZZ3") < new.index("related: []")
+    assert validate_catalogue(root).result.success
