@@ -9,8 +9,8 @@
     out/docs/about-this-catalogue.md   says that everything in the catalogue is made up
     out/schema/*.schema.json   copies of the packaged schemas, so the files' modelines resolve
 
-Everything is plainly fictional: organisation names start with "Fictional", their codes start
-with "ZZ" (no real ODS code does), every summary starts with "Fictional:" and every context says
+Everything is plainly fictional: organisation names start with "Fictional", their codes are
+made up and start with "ZZ", every summary starts with "Fictional:" and every context says
 the entry was generated, and every link points at example.org. The shape is realistic: text of
 the length of the real entries with the odd bullet list, a skewed spread of originators, mixed
 adoption statuses, outcomes, related patterns, a few deprecated and superseded entries.
@@ -22,8 +22,9 @@ default), so two runs with the same arguments write byte-identical files.
 Every entry validates without errors on `today`: dates are never after it, last_reviewed is
 within the review period, and the declared maturity is the level the maturity model computes
 from the entry's own evidence (now and then one lower, as cautious authors do). Titles are
-composed from word lists with each combination used once, and summaries from independent
-clauses, so the similar-pattern check stays quiet.
+composed from word lists, no two alike and few sharing a pair of words, and summaries from a
+dozen independent slots; the validator's own similar-pattern check then runs over the result and
+any summary it flags is drawn again, so no entry looks like a near-copy of another.
 
 YAML is written by a small emitter (quoted strings, literal blocks for Markdown, no anchors),
 in the layout of the hand-written files; it is much faster than yaml.safe_dump at 10,000 files.
@@ -32,6 +33,7 @@ in the layout of the hand-written files; it is much faster than yaml.safe_dump a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import random
 import re
@@ -56,10 +58,10 @@ REGIONS = ("east-of-england", "london", "midlands", "north-east-and-yorkshire", 
            "south-east", "south-west", "wales", "scotland", "northern-ireland")
 REGION_WEIGHTS = (12, 14, 14, 13, 12, 13, 11, 3, 3, 2)
 REGION_PHRASES = {
-    "national": "national", "east-of-england": "East of England", "london": "London",
-    "midlands": "Midlands", "north-east-and-yorkshire": "North East and Yorkshire",
-    "north-west": "North West", "south-east": "South East", "south-west": "South West",
-    "wales": "Welsh", "scotland": "Scottish", "northern-ireland": "Northern Ireland",
+    "national": "working with organisations across the country", "east-of-england": "in the East of England",
+    "london": "in London", "midlands": "in the Midlands", "north-east-and-yorkshire": "in the North East and Yorkshire",
+    "north-west": "in the North West", "south-east": "in the South East", "south-west": "in the South West",
+    "wales": "in Wales", "scotland": "in Scotland", "northern-ireland": "in Northern Ireland",
 }
 
 # --- Organisations -------------------------------------------------------------------------
@@ -123,6 +125,11 @@ THINGS = (
     "disaster recovery rehearsal", "cost allocation model", "tagging policy", "container platform",
     "data catalogue", "master patient index", "dashboard library", "accessibility audit", "hack day",
     "service assessment", "feature flag", "pipeline template", "observability stack", "alert routing",
+    "waiting list validation", "clinic template review", "order comms rollout", "e-rostering rule set",
+    "printer estate", "single sign-on", "mobile device fleet", "bleep replacement", "kiosk check-in",
+    "video consultation service", "patient portal", "self-referral form", "bed bureau", "transfer hub",
+    "outcome measure set", "data sharing agreement", "spend control", "contract register",
+    "technical debt register", "paging replacement",
 )
 SCOPES = (
     "outpatient referrals", "community services", "emergency departments", "mental health teams",
@@ -137,6 +144,11 @@ SCOPES = (
     "school nursing", "sleep services", "speech therapy", "vaccination centres", "blood sciences",
     "neighbouring trusts", "shared care records", "new starters", "small teams", "winter pressures",
     "legacy systems", "supplier contracts", "clinical trials", "digital inclusion", "ward staff",
+    "learning disability services", "eating disorder services", "perinatal mental health", "neonatal units",
+    "cardiology", "respiratory clinics", "musculoskeletal services", "podiatry", "dietetics",
+    "homeless health", "prison healthcare", "substance misuse services", "sexual assault referral centres",
+    "long COVID clinics", "falls prevention", "continence services", "tissue viability", "orthotics",
+    "community dentistry", "wheelchair services",
 )
 VERBS = (
     "Retire", "Publish", "Rehearse", "Automate", "Co-own", "Measure", "Simplify", "Standardise",
@@ -181,7 +193,7 @@ S_ADJECTIVES = (
     "busy", "overstretched", "experienced", "newly qualified", "part-time", "rotating", "remote", "senior",
     "junior", "community", "hospital-based", "night-shift", "agency", "specialist", "frontline", "visiting",
     "locum", "bank", "trainee", "lone", "seasoned", "temporary", "cross-site", "evening", "weekend",
-    "clinical", "operational", "regional", "volunteer", "contracted", "salaried", "returning", "first-line",
+    "clinical", "operational", "regional", "contracted", "salaried", "returning", "first-line",
     "second-line", "peripatetic", "on-call", "out-of-hours", "sessional", "dual-role", "student",
 )
 S_PAIN_VERBS = (
@@ -236,20 +248,38 @@ S_BENEFIT_SUBJECTS = (
     "chief nurses", "ward sisters", "team managers", "auditors", "partners", "residents", "students",
     "tenants", "governors", "trainees", "researchers", "executives", "funders", "consultants",
 )
-S_BENEFIT_VERBS = (
-    "regain", "save", "see", "gain", "recover", "reuse", "trust", "spot", "avoid", "reduce", "cut",
-    "protect", "free", "recoup", "win back", "halve", "measure", "notice", "secure", "keep", "release",
-    "unlock", "predict", "prevent", "share", "count", "shorten", "lower", "earn", "claim",
+S_GAIN_VERBS = (
+    "regain", "recover", "win back", "free up", "release", "unlock", "protect", "gain", "keep", "reclaim",
+    "redirect", "bank", "reinvest", "double",
 )
-S_BENEFIT_OBJECTS = (
-    "clinical time", "weekend cover", "budget headroom", "waiting weeks", "overtime hours", "rework",
-    "missed appointments", "duplicate tests", "storage costs", "licence fees", "handover delays",
+S_GAINS = (
+    "clinical time", "weekend cover", "budget headroom", "theatre capacity", "training days",
+    "clinic slots", "bed capacity", "teaching time", "research time", "outpatient capacity",
+    "admin hours", "evening clinics", "specialist advice", "audit capacity", "community visits",
+    "supervision time", "screening slots", "follow-up capacity", "nursing hours", "diagnostic slots",
+)
+S_LOSS_VERBS = (
+    "avoid", "reduce", "cut", "halve", "prevent", "shorten", "lower", "trim", "eliminate", "spot",
+    "contain", "shrink", "curb", "forecast",
+)
+S_LOSSES = (
+    "rework", "missed appointments", "duplicate tests", "storage costs", "licence fees", "handover delays",
     "avoidable admissions", "unplanned downtime", "agency spend", "printing costs", "travel time",
-    "audit findings", "security incidents", "complaint volumes", "bed days", "call backs",
-    "journey miles", "paper use", "night shifts", "data errors", "approval queues", "lost referrals",
-    "training days", "support tickets", "carbon emissions", "recruitment costs", "evening clinics",
-    "escalations", "cancellations", "queue lengths", "idle servers", "follow-up calls", "sick leave",
-    "staff churn", "outage minutes",
+    "audit findings", "security incidents", "complaint volumes", "overtime hours", "call backs",
+    "data errors", "approval queues", "lost referrals", "support tickets", "carbon emissions",
+    "recruitment costs", "escalations", "cancellations", "queue lengths", "idle servers",
+    "follow-up calls", "staff churn", "outage minutes", "waiting weeks",
+)
+S_MANNER_PREPOSITIONS = ("with", "using", "through", "via", "under", "backed by", "guided by", "starting with")
+S_MANNER_ADJECTIVES = (
+    "open", "plain-language", "shared", "simple", "agreed", "tested", "light-touch", "monthly", "weekly",
+    "national", "local", "public", "free", "existing", "printed", "online", "short", "pooled", "joint",
+    "fixed-term", "modest", "ring-fenced", "clinical", "peer",
+)
+S_MANNER_NOUNS = (
+    "standards", "templates", "funding", "checklists", "champions", "sign-off", "dashboards", "playbooks",
+    "forums", "contracts", "guidance", "budgets", "pilots", "workshops", "huddles", "surveys", "data",
+    "mentors", "charters", "roadmaps", "toolkits", "agreements", "reviews", "audits",
 )
 
 # --- Patterns: body text -------------------------------------------------------------------
@@ -325,12 +355,11 @@ PROBLEM_SENTENCES = (
     "Changes arrive in large batches, and each release to {scope} carries more risk than the last.",
     "Patients notice the delay: {patient_effect}.",
     "Earlier attempts to fix this began as large programmes and stalled after the first business case.",
-    "{Actors} say they {pain}, which costs roughly {hours} hours a week across the organisation.",
+    "{Others} say they {pain2}, which costs roughly {hours} hours a week across the organisation.",
     "Nobody can say with confidence how much the {thing} costs to run, or who depends on it.",
 )
+CONTEXT_OPENING = "The originator is {org_article} {org_kind} with {sites} sites and about {staff:,} staff, {region}."
 CONTEXT_SENTENCES = (
-    "The originator is {org_article} {org_kind} with {sites} sites and about {staff:,} staff, part of a "
-    "{region} integrated care system.",
     "The {team} has {size} people, funded year to year, with no dedicated budget for the {thing}.",
     "Clinical safety and information governance sign-off are needed before anything reaches {scope}.",
     "Most systems still run on premises; a move to public cloud has started but is not complete.",
@@ -566,7 +595,7 @@ def _slug(text: str) -> str:
 
 
 def _codes(rng: random.Random, count: int) -> list[str]:
-    """`count` distinct codes "ZZ" + 3 or 4 characters: ^[A-Z0-9]{3,6}$, and never a real ODS code."""
+    """`count` distinct made-up codes, "ZZ" and 3 or 4 letters or digits (the schema's ^[A-Z0-9]{3,6}$)."""
     width = 3 if count <= 36 ** 3 // 4 else 4
     if count > 36 ** width:
         raise SynthError(f"at most {36 ** 4:,} organisations")
@@ -616,21 +645,27 @@ def _organisations(rng: random.Random, count: int) -> list[tuple[str, dict]]:
         if rng.random() < 0.85:
             fields["url"] = f"https://{code.lower()}.example.org/"
         if rng.random() < 0.05:
-            fields["note"] = f"Fictional note: formed from a merger of two fictional {kind} bodies in {rng.randint(2019, 2025)}."
+            fields["note"] = (f"Fictional note: formed on 1 April {rng.randint(2019, 2025)} from the merger of "
+                              "two fictional organisations.")
         orgs.append((code, fields))
     return orgs
 
 
-def _title(rng: random.Random) -> tuple[str, str, str]:
-    """(title, thing, scope): a title in one of four shapes, and the words the text reuses."""
+def _title(rng: random.Random) -> tuple[str, str, str, tuple]:
+    """(title, thing, scope, pairs): a title in one of four shapes, the words the text reuses, and
+    the (thing, other word) pairs it is made of, so the caller can avoid repeating a pair."""
     thing, scope, shape = rng.choice(THINGS), rng.choice(SCOPES), rng.random()
     if shape < 0.45:
-        return f"{rng.choice(MODIFIERS)} {thing} for {scope}", thing, scope
+        word = rng.choice(MODIFIERS)
+        return f"{word} {thing} for {scope}", thing, scope, ((thing, word), (thing, scope))
     if shape < 0.65:
-        return f"{rng.choice(VERBS)} the {thing} for {scope}", thing, scope
+        word = rng.choice(VERBS)
+        return f"{word} the {thing} for {scope}", thing, scope, ((thing, word), (thing, scope))
+    owner = rng.choice(OWNERS)
     if shape < 0.85:
-        return f"{thing[0].upper()}{thing[1:]} run by {rng.choice(OWNERS)} in {scope}", thing, scope
-    return f"{rng.choice(MODIFIERS)} {thing} with {rng.choice(OWNERS)}", thing, scope
+        return f"{thing[0].upper()}{thing[1:]} run by {owner} for {scope}", thing, scope, ((thing, owner), (thing, scope))
+    word = rng.choice(MODIFIERS)
+    return f"{word} {thing} with {owner}", thing, scope, ((thing, word), (thing, owner))
 
 
 def _summary(rng: random.Random, thing: str) -> str:
@@ -641,8 +676,12 @@ def _summary(rng: random.Random, thing: str) -> str:
         modifier = rng.choice(MODIFIERS).lower()
         article = "an" if modifier[0] in "aeiou" else "a"
         solution = (f"{rng.choice(S_SOL_VERBS)} {article} {modifier} {thing} {rng.choice(S_PREPOSITIONS)} "
-                    f"{rng.choice(S_PLACE_ADJECTIVES)} {rng.choice(S_PLACES)}")
-        benefit = f"{rng.choice(S_BENEFIT_SUBJECTS)} {rng.choice(S_BENEFIT_VERBS)} {rng.choice(S_BENEFIT_OBJECTS)}"
+                    f"{rng.choice(S_PLACE_ADJECTIVES)} {rng.choice(S_PLACES)} {rng.choice(S_MANNER_PREPOSITIONS)} "
+                    f"{rng.choice(S_MANNER_ADJECTIVES)} {rng.choice(S_MANNER_NOUNS)}")
+        if rng.random() < 0.5:
+            benefit = f"{rng.choice(S_BENEFIT_SUBJECTS)} {rng.choice(S_GAIN_VERBS)} {rng.choice(S_GAINS)}"
+        else:
+            benefit = f"{rng.choice(S_BENEFIT_SUBJECTS)} {rng.choice(S_LOSS_VERBS)} {rng.choice(S_LOSSES)}"
         shape = rng.random()
         if shape < 0.45:
             text = f"when {actor} {pain}, {solution} so that {benefit}."
@@ -661,11 +700,13 @@ def _fill(template: str, slots: dict) -> str:
     return text[0].upper() + text[1:]
 
 
-def _sentences(rng: random.Random, pool: tuple, slots: dict, low: int, high: int) -> list[str]:
-    """Sentences from `pool`, in random order without repeats, totalling low..high words."""
+def _sentences(rng: random.Random, pool: tuple, slots: dict, low: int, high: int,
+               first: str | None = None) -> list[str]:
+    """Sentences from `pool` (after `first`, when given), in random order without repeats,
+    totalling low..high words."""
     target = rng.randint(low, high)
     chosen, words = [], 0
-    for template in rng.sample(pool, len(pool)):
+    for template in ([first] if first else []) + rng.sample(pool, len(pool)):
         sentence = _fill(template, slots)
         n = len(sentence.split())
         if words + n > high:
@@ -690,19 +731,21 @@ def _paragraphs(rng: random.Random, sentences: list[str]) -> list[str]:
 
 
 def _slots(rng: random.Random, thing: str, scope: str, org: dict, team: str) -> dict:
-    actor = rng.choice(ACTORS)
+    actor, others = rng.sample(ACTORS, 2)
+    pains = rng.sample(PAINS, 2)
     forces = rng.sample(FORCES, 3)
     kind = {"trust": "NHS trust", "icb": "integrated care board", "primary-care": "primary care organisation",
             "local-authority": "local authority", "supplier": "supplier", "national-body": "national body",
             "other": "health organisation"}[org["type"]]
     return {
-        "actors": actor, "Actors": actor.capitalize(), "pain": rng.choice(PAINS), "pain_short": "manual work",
+        "actors": actor, "Actors": actor.capitalize(), "pain": pains[0], "pain2": pains[1],
+        "Others": others.capitalize(), "pain_short": "manual work",
         "scope": scope, "unit": rng.choice(UNITS), "units": rng.choice(UNITS) + "s", "thing": thing,
         "artefact": rng.choice(ARTEFACTS), "n": rng.randint(3, 14), "hours": rng.randint(20, 400),
         "patient_effect": rng.choice(PATIENT_EFFECTS), "org_kind": kind,
-        "org_article": "an" if kind[0] in "aeiou" else "a",
+        "org_article": "an" if kind[0] in "aeiouN" else "a",
         "sites": rng.randint(1, 12), "staff": rng.randrange(400, 16000, 50),
-        "region": REGION_PHRASES[org["region"]] if org["region"] != "national" else "national",
+        "region": REGION_PHRASES[org["region"]],
         "team": team, "size": rng.randint(2, 15), "pct": rng.randint(8, 45), "force1": forces[0],
         "force2": forces[1], "force3": forces[2], "months": rng.choice((3, 6, 9, 12)),
         "modifier": rng.choice(MODIFIERS).lower(), "sol_article": "a", "measure": rng.choice(MEASURES),
@@ -716,7 +759,8 @@ def _date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
 
 
 def _pattern(rng: random.Random, pid: str, title: str, thing: str, scope: str, originator: str, org: dict,
-             codes: list[str], today: dt.date) -> dict:
+             codes: list[str], own: int, today: dt.date) -> dict:
+    """One entry's fields, except lifecycle, related links and maturity (set once all ids exist)."""
     team = rng.choice(TEAMS)
     slots = _slots(rng, thing, scope, org, team)
     slots["sol_article"] = "an" if slots["modifier"][0] in "aeiou" else "a"
@@ -726,11 +770,12 @@ def _pattern(rng: random.Random, pid: str, title: str, thing: str, scope: str, o
     last_reviewed = today - dt.timedelta(days=rng.randint(0, min(364, (today - created).days)))
 
     problem = _paragraphs(rng, _sentences(rng, PROBLEM_SENTENCES, slots, 60, 130))
-    context = _paragraphs(rng, _sentences(rng, CONTEXT_SENTENCES, slots, 45, 120)) + [FICTION_NOTE]
-    solution_sentences = _sentences(rng, SOLUTION_SENTENCES, slots, 60, 120)
-    solution: list = _paragraphs(rng, solution_sentences)
-    if rng.random() < 0.35:
-        steps = [s[0].upper() + s[1:] + "." for s in rng.sample(STEPS, rng.randint(3, 5))]
+    context = _paragraphs(rng, _sentences(rng, CONTEXT_SENTENCES, slots, 45, 120, CONTEXT_OPENING)) + [FICTION_NOTE]
+    steps = [s[0].upper() + s[1:] + "." for s in rng.sample(STEPS, rng.randint(3, 5))] if rng.random() < 0.35 else []
+    # With a list of steps (about 40 words) the prose is shorter, so the whole stays near 60-150 words.
+    solution: list = _paragraphs(rng, _sentences(rng, SOLUTION_SENTENCES, slots, 40 if steps else 60,
+                                                  90 if steps else 130))
+    if steps:
         solution.insert(min(1, len(solution)), f"The first {len(steps)} steps were:")
         solution.insert(min(2, len(solution)), steps)
 
@@ -755,8 +800,7 @@ def _pattern(rng: random.Random, pid: str, title: str, thing: str, scope: str, o
         "adoptions": [],
         "related": [],
         "resources": [],
-        "contact": {"team": f"{team}, {org['name']}",
-                    "url": f"https://example.org/teams/{originator.lower()}/{_slug(team)}"},
+        "contact": {"team": f"{team}, {org['name']}"},
         "lifecycle": "active",
         "created": created.isoformat(),
         "last_reviewed": last_reviewed.isoformat(),
@@ -764,9 +808,7 @@ def _pattern(rng: random.Random, pid: str, title: str, thing: str, scope: str, o
     }
     if rng.random() < 0.3:
         data["contact"]["email"] = f"{_slug(team).replace('-', '.')}@{originator.lower()}.example.org"
-        # keep the key order of the hand-written files: team, email, url
-        data["contact"] = {"team": data["contact"]["team"], "email": data["contact"]["email"],
-                           "url": data["contact"]["url"]}
+    data["contact"]["url"] = f"https://example.org/teams/{originator.lower()}/{_slug(team)}"
 
     for i in range(rng.choices(range(len(OUTCOME_COUNT_WEIGHTS)), OUTCOME_COUNT_WEIGHTS)[0]):
         slots.update(pct=rng.randint(8, 45), months=rng.choice((3, 6, 9, 12)), n=rng.randint(2, 9),
@@ -782,7 +824,6 @@ def _pattern(rng: random.Random, pid: str, title: str, thing: str, scope: str, o
     wanted = min(len(codes) - 1, rng.choices(range(len(ADOPTION_COUNT_WEIGHTS)), ADOPTION_COUNT_WEIGHTS)[0])
     if wanted > 0:
         picked = rng.sample(range(len(codes) - 1), wanted)
-        own = codes.index(originator)
         for index in picked:
             code = codes[index + (index >= own)]
             status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
@@ -796,10 +837,27 @@ def _pattern(rng: random.Random, pid: str, title: str, thing: str, scope: str, o
                 adoption["note"] = _fill(rng.choice(ADOPTION_NOTES), slots)
             data["adoptions"].append(adoption)
 
-    for i, label in enumerate(rng.sample(RESOURCE_TITLES, rng.randint(1, 3))):
-        data["resources"].append({"title": f"{label}: {title.lower()}",
+    for label in rng.sample(RESOURCE_TITLES, rng.randint(1, 3)):
+        data["resources"].append({"title": f"{label}: {title}",
                                   "url": f"https://example.org/resources/{pid}/{_slug(label)}"})
     return data
+
+
+def _quiet_similar(rng: random.Random, entries: list[dict], subjects: dict[str, str]) -> None:
+    """Re-draw the summary of any entry the validator's similar-pattern check would flag, until it
+    flags none (at most ten rounds). The word lists make this rare: a pair or two in 10,000."""
+    from generator.similarity import similarity_warnings
+
+    by_id = {d["id"]: d for d in entries}
+    changed = None  # first round: every entry against every other
+    for _ in range(10):
+        found = similarity_warnings([(d["id"], d["title"], d["summary"]) for d in entries], changed)
+        flagged = sorted({min(a, b) for a, b, _ in found})
+        if not flagged:
+            return
+        for pid in flagged:
+            by_id[pid]["summary"] = _summary(rng, subjects[pid])
+        changed = sorted({pid for a, b, _ in found for pid in (a, b)})
 
 
 def _relate(rng: random.Random, entries: list[dict]) -> None:
@@ -813,7 +871,7 @@ def _relate(rng: random.Random, entries: list[dict]) -> None:
         elif roll < 0.11:
             d["lifecycle"] = "deprecated"
     active = [i for i, d in enumerate(entries) if d["lifecycle"] == "active"]
-    for i, d in enumerate(entries):
+    for d in entries:
         if d["lifecycle"] == "superseded":
             if not active:
                 d["lifecycle"] = "deprecated"
@@ -822,7 +880,7 @@ def _relate(rng: random.Random, entries: list[dict]) -> None:
             d["superseded_by"] = ids[j]
             if len(entries[j]["related"]) < 4:
                 entries[j]["related"].append({"pattern": d["id"], "relation": "supersedes"})
-    for i, d in enumerate(entries):
+    for d in entries:
         count = min(n - 1, rng.choices((0, 1, 2, 3, 4), (35, 30, 20, 10, 5))[0])
         taken = {r["pattern"] for r in d["related"]} | {d["id"]}
         for _ in range(count * 4):
@@ -911,13 +969,13 @@ def _about(patterns: int, organisations: int, seed: int, today: dt.date) -> str:
     Everything in it was generated by `catalogue synth` for benchmarks and demonstrations.
     No organisation or pattern in it is real.
 
-It holds {patterns:,} made-up patterns and {organisations:,} made-up organisations, generated
-with seed {seed} as of {today.isoformat()}. Running `catalogue synth` again with the same
-arguments writes exactly the same files.
+It holds {patterns:,} made-up patterns and {organisations:,} made-up organisations, generated with
+seed {seed} as of {today.isoformat()}. Running `catalogue synth` again with the same arguments
+writes exactly the same files.
 
 - Every organisation's name starts with "Fictional", and its code starts with "ZZ": the codes
   are not real NHS ODS codes.
-- Every pattern's summary starts with "Fictional:", and its figures, teams and outcomes are
+- Every pattern's summary starts with "Fictional:", and its teams, figures and outcomes are
   invented.
 - Every link points at example.org, a domain reserved for examples.
 
@@ -925,46 +983,64 @@ Do not cite anything here as evidence about the NHS.
 """
 
 
-def synth_catalogue(out: Path, patterns: int, organisations: int, seed: int = 1, *,
-                    today: dt.date = SYNTH_TODAY) -> None:
-    """Write a complete fictional catalogue of `patterns` entries and `organisations` organisations
-    into `out` (created if needed; the files it writes are replaced, other files are left alone).
-
-    The same arguments always give byte-identical files. Every entry validates without errors
-    on `today` (2026-11-26 unless given)."""
+def synth_data(patterns: int, organisations: int, seed: int = 1, *,
+               today: dt.date = SYNTH_TODAY) -> tuple[dict[str, dict], list[dict]]:
+    """The catalogue synth_catalogue writes, as plain data: (organisations by code, pattern entries)."""
     if patterns < 1 or organisations < 1:
         raise SynthError("a catalogue needs at least one pattern and one organisation")
     rng = random.Random(seed)
-    out = Path(out)
 
     orgs = _organisations(rng, organisations)
     codes = [code for code, _ in orgs]
     by_code = dict(orgs)
+    position = {code: i for i, code in enumerate(codes)}
     # A few organisations originate most patterns, as in a real catalogue.
     ranked = rng.sample(codes, len(codes))
-    weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(ranked))]
+    cum_weights = list(itertools.accumulate(1.0 / (rank + 1) ** 0.8 for rank in range(len(ranked))))
 
     entries: list[dict] = []
+    subjects: dict[str, str] = {}
     titles: set[str] = set()
     ids: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for n in range(patterns):
-        for attempt in range(30):
-            title, thing, scope = _title(rng)
-            if attempt >= 25:
+        # A title is new in its words and, while the word lists allow, shares no (subject, other
+        # word) pair with an earlier title, so the similar-pattern check stays quiet.
+        for attempt in range(40):
+            title, thing, scope, made_of = _title(rng)
+            if attempt == 39:
                 title = f"{title} (variant {n + 1})"
             key = " ".join(sorted(re.findall(r"[a-z0-9]+", title.lower())))
+            if key in titles or (attempt < 20 and any(pair in pairs for pair in made_of)):
+                continue
             pid = _slug(title)[:80].strip("-")
-            if key not in titles and pid not in ids:
+            if pid not in ids:
                 break
         titles.add(key)
         ids.add(pid)
-        originator = rng.choices(ranked, weights)[0]
-        entries.append(_pattern(rng, pid, title, thing, scope, originator, by_code[originator], codes, today))
+        pairs.update(made_of)
+        subjects[pid] = thing
+        originator = rng.choices(ranked, cum_weights=cum_weights)[0]
+        entries.append(_pattern(rng, pid, title, thing, scope, originator, by_code[originator], codes,
+                                position[originator], today))
 
+    _quiet_similar(rng, entries, subjects)
     _relate(rng, entries)
     for data in entries:
         _declare_maturity(rng, data, today)
+    return by_code, entries
 
+
+def synth_catalogue(out: Path, patterns: int, organisations: int, seed: int = 1, *,
+                    today: dt.date = SYNTH_TODAY) -> None:
+    """Write a complete fictional catalogue of `patterns` entries and `organisations` organisations
+    into `out`, created if needed.
+
+    The same arguments always give byte-identical files. Every entry validates without errors
+    on `today` (2026-11-26 unless given). Pattern files left by an earlier synth run are replaced
+    or removed; a folder holding files synth did not write is refused (SynthError), untouched."""
+    out = Path(out)
+    by_code, entries = synth_data(patterns, organisations, seed, today=today)
     _clear_previous(out, {f"{data['id']}.yaml" for data in entries})
     folder = out / "patterns"
     folder.mkdir(parents=True, exist_ok=True)

@@ -305,5 +305,8 @@ def test_page_weight_and_search_index_size(demo_site, shipped_site):
         if label == "demo":
             assert per_page < 4 * 1024  # index bytes / indexed pages
             assert max(per_pattern.values()) < 8 * 1024, per_pattern
-        # the charts are left out of the index (data-search-exclude): their text would double it
+        # the charts and the boilerplate sections are left out of the index (their headings carry
+        # data-search-exclude): their text would double it without helping anyone find a pattern
         assert "Step chart of the maturity level" not in index.read_text(encoding="utf-8")
+        excluded = ("#maturity", "#related-patterns", "#resources", "#reuse-this-pattern")
+        assert not [d["location"] for d in docs if d["location"].endswith(excluded)]

@@ -334,7 +334,6 @@ def test_pattern_page_maturity_section(demo_site, demo_entries, maturity_config,
         assert all(item.startswith("needs ") for item in needs)
     # the timeline: an SVG named by its title and desc, and the same facts as a list
     timeline = box.one("div", "pc-timeline")
-    assert "data-search-exclude" in timeline.attrs
     figure = timeline.one("figure")
     svg_named(figure)
     steps = figure.one("ol", "catalogue-timeline__list").find_all("li")

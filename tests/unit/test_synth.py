@@ -1,0 +1,214 @@
+"""The synthetic catalogue generator: deterministic, valid, plainly fictional, and safe to re-run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.errors import CatalogueError
+from generator.loader import load_yaml
+from generator.maturity import maturity_model
+from generator.model import Pattern
+from generator.problems import Result
+from generator.similarity import similarity_warnings
+from generator.synth import SYNTH_TODAY, SynthError, synth_catalogue, synth_data
+from generator.validate import validate_catalogue
+
+TODAY = dt.date(2026, 11, 26)
+N_PATTERNS, N_ORGS = 30, 12
+FIXED_PAGES = ["index.md", "patterns/index.md", "organisations/index.md", "maturity.md", "reuse.md",
+               "stats.md", "data.md", "tags.md"] + [
+    f"categories/{c}.md" for c in
+    ("strategy", "delivery", "platform", "operations", "data", "people-and-skills", "governance")]
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under root, as relative path -> bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def load(path: Path) -> dict:
+    result = Result()
+    loaded = load_yaml(path, path.name, result)
+    assert loaded is not None and not result.problems, result.problems
+    return loaded.data
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("synth") / "catalogue"
+    synth_catalogue(root, N_PATTERNS, N_ORGS, seed=7)
+    return root
+
+
+@pytest.fixture(scope="module")
+def entries(out) -> list[dict]:
+    return [load(p) for p in sorted((out / "patterns").glob("*.yaml"))]
+
+
+@pytest.fixture(scope="module")
+def registry(out) -> dict[str, dict]:
+    return load(out / "organisations.yaml")["organisations"]
+
+
+def test_the_reference_date_is_the_one_the_brief_fixes():
+    assert SYNTH_TODAY == TODAY
+
+
+def test_same_arguments_write_byte_identical_files(out, tmp_path):
+    again = tmp_path / "again"
+    synth_catalogue(again, N_PATTERNS, N_ORGS, seed=7)
+    assert tree(again) == tree(out)
+
+
+def test_another_seed_writes_another_catalogue(out, tmp_path):
+    other = tmp_path / "other"
+    synth_catalogue(other, N_PATTERNS, N_ORGS, seed=8)
+    assert tree(other)["organisations.yaml"] != tree(out)["organisations.yaml"]
+    assert sorted(tree(other)) != sorted(tree(out))
+
+
+def test_the_folder_is_a_complete_catalogue(out, entries, registry):
+    assert len(list((out / "patterns").iterdir())) == N_PATTERNS
+    assert len(entries) == N_PATTERNS and len(registry) == N_ORGS
+    assert [p.name for p in (out / "docs").iterdir()] == ["about-this-catalogue.md"]
+    for name in ("pattern.schema.json", "organisations.schema.json"):
+        assert (out / "schema" / name).is_file()  # the files' yaml-language-server modelines resolve
+
+
+def test_the_catalogue_validates_without_errors(out):
+    validation = validate_catalogue(out, today=TODAY)
+    assert validation.result.errors == []
+    rules = {p.rule for p in validation.result.warnings}
+    assert not rules & {"review-overdue", "similar-pattern", "adoption-originator", "placeholder-text"}
+    assert len(validation.catalogue.patterns) == N_PATTERNS
+
+
+def test_files_read_back_as_the_data_generated(out, entries, registry):
+    """The small YAML emitter round-trips: the loader (which refuses anchors, aliases, tags and
+    duplicate keys) reads exactly what synth_data built."""
+    orgs, patterns = synth_data(N_PATTERNS, N_ORGS, seed=7)
+    assert registry == orgs
+    assert sorted(entries, key=lambda d: d["id"]) == sorted(patterns, key=lambda d: d["id"])
+    for path in (out / "patterns").glob("*.yaml"):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+def test_every_pattern_is_labelled_fictional(entries):
+    for data in entries:
+        assert data["summary"].startswith("Fictional: "), data["id"]
+        assert "fictional" in data["context"].lower(), data["id"]
+        assert "catalogue synth" in data["context"], data["id"]
+
+
+def test_organisations_are_fictional_with_zz_codes(registry):
+    for code, org in registry.items():
+        assert code.startswith("ZZ") and re.fullmatch(r"[A-Z0-9]{3,6}", code), code
+        assert org["name"].startswith("Fictional "), org["name"]
+        assert "example.org" in org.get("url", "https://example.org/")
+    assert len({org["name"] for org in registry.values()}) == len(registry)
+
+
+def test_declared_maturity_never_exceeds_the_evidence(entries):
+    model = maturity_model()
+    for data in entries:
+        computed = model.assess(Pattern.from_data(data), TODAY).level
+        assert model.level(data["maturity"]).rank <= computed.rank, data["id"]
+
+
+def test_entries_have_realistic_shape(entries, registry):
+    ids = {d["id"] for d in entries}
+    assert len({d["title"] for d in entries}) == len(entries)
+    for d in entries:
+        created = dt.date.fromisoformat(d["created"])
+        reviewed = dt.date.fromisoformat(d["last_reviewed"])
+        assert TODAY - dt.timedelta(days=730) <= created <= reviewed <= TODAY
+        assert (TODAY - reviewed).days < 365
+        for field in ("problem", "context", "solution"):
+            assert 55 <= len(d[field].split()) <= 155, (d["id"], field)
+        assert 3 <= len(d["tags"]) <= 6
+        assert len(d["outcomes"]) <= 3 and len(d["related"]) <= 4
+        adopters = [a["organisation"] for a in d["adoptions"]]
+        assert len(adopters) <= 12 and len(set(adopters)) == len(adopters)
+        assert d["originator"] not in adopters and d["originator"] in registry
+        for a in d["adoptions"]:
+            assert created <= dt.date.fromisoformat(a["since"]) <= TODAY
+            if a["status"] in ("piloting", "in-use"):
+                assert a["evidence"].startswith("https://example.org/")
+        for r in d["related"]:
+            assert r["pattern"] in ids and r["pattern"] != d["id"]
+        assert d["contact"]["url"].startswith("https://example.org/")
+        if d["lifecycle"] == "superseded":
+            assert d["superseded_by"] in ids and d["superseded_by"] != d["id"]
+        else:
+            assert "superseded_by" not in d
+
+
+def test_a_larger_catalogue_mixes_statuses_lifecycles_and_levels():
+    _, patterns = synth_data(400, 40, seed=3)
+    statuses = {a["status"] for d in patterns for a in d["adoptions"]}
+    assert statuses == {"exploring", "piloting", "in-use", "retired"}
+    assert {d["lifecycle"] for d in patterns} == {"active", "deprecated", "superseded"}
+    assert {d["maturity"] for d in patterns} == {level.id for level in maturity_model().levels}
+    assert any("\n- " in d["solution"] for d in patterns)  # the odd bullet list
+    assert sum(d["lifecycle"] == "active" for d in patterns) > 0.8 * len(patterns)
+
+
+def test_titles_and_summaries_are_not_flagged_as_similar():
+    _, patterns = synth_data(400, 40, seed=3)
+    assert similarity_warnings([(d["id"], d["title"], d["summary"]) for d in patterns]) == []
+
+
+def test_mkdocs_config_matches_the_published_site(out):
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["docs_dir"] == "docs" and config["strict"] is True
+    assert config["theme"]["name"] == "material" and config["theme"]["font"] is False
+    assert config["theme"]["palette"] == {"primary": "custom", "accent": "custom"}
+    assert config["plugins"][:2] == ["search", "tags"]
+    assert config["plugins"][2] == {"catalogue": {"root": "."}}
+
+    def pages(nav):
+        for item in nav:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            yield from pages(value) if isinstance(value, list) else [value]
+    listed = list(pages(config["nav"]))
+    assert sorted(listed) == sorted(FIXED_PAGES + ["about-this-catalogue.md"])
+    assert not any(p.startswith("guide/") for p in listed)
+    about = (out / "docs" / "about-this-catalogue.md").read_text(encoding="utf-8")
+    assert "FICTIONAL" in about and "catalogue synth" in about and "No organisation or pattern" in about
+
+
+def test_a_rerun_replaces_an_earlier_synthetic_catalogue(tmp_path):
+    root = tmp_path / "cat"
+    synth_catalogue(root, 20, 6, seed=1)
+    synth_catalogue(root, 5, 6, seed=2)
+    assert len(list((root / "patterns").iterdir())) == 5  # no stale entries left behind
+    fresh = tmp_path / "fresh"
+    synth_catalogue(fresh, 5, 6, seed=2)
+    assert tree(root) == tree(fresh)
+
+
+def test_a_folder_holding_a_real_catalogue_is_refused_untouched(tmp_path, valid_root):
+    root = tmp_path / "real"
+    shutil.copytree(valid_root, root)
+    before = tree(root)
+    with pytest.raises(SynthError, match="did not write"):
+        synth_catalogue(root, 5, 3)
+    assert tree(root) == before
+
+
+@pytest.mark.parametrize("patterns, organisations", [(0, 5), (5, 0)])
+def test_counts_must_be_positive(tmp_path, patterns, organisations):
+    with pytest.raises(CatalogueError):
+        synth_catalogue(tmp_path / "x", patterns, organisations)
+    assert not (tmp_path / "x").exists()
+
+
+def test_one_organisation_is_enough(tmp_path):
+    synth_catalogue(tmp_path / "one", 3, 1)
+    assert validate_catalogue(tmp_path / "one", today=TODAY).result.errors == []
