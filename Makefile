@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test setup clean
+.PHONY: site test setup clean bench
 
 $(BIN)/catalogue: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ site: setup
 
 test: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -52,8 +52,10 @@ def cmd_validate(args) -> int:
         only = sorted(changed_files(Path(args.root), args.changed_since))
     # New or changed patterns are compared with the rest, so authors reuse instead of reinventing.
     similar = {p.stem for p in only} if only is not None else None
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     validation = validate_catalogue(Path(args.root), only=only, progress=_progress_printer("validated"),
-                                    similar=similar)
+                                    similar=similar, jobs=args.jobs)
     sys.stdout.write(FORMATS[args.format](validation.result))
     if args.format == "text":
         print(summary(validation.result), file=sys.stderr)
@@ -153,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("validate", cmd_validate, "Check every pattern and the registry against the schema and the cross-file rules.")
     sub.add_argument("--format", choices=["text", "json", "github"], default="text",
                      help="text (path:line:col lines), json (a list of objects) or github (workflow annotations)")
+    sub.add_argument("--jobs", type=int, metavar="N",
+                     help="processes for reading large catalogues (default: one per CPU core)")
     sub.add_argument("--changed-since", metavar="REF",
                      help="report file-level problems only for pattern files changed since the git REF "
                           "(cross-file rules still see the whole catalogue)")

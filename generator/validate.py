@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from generator.rules import CrossFileRules
 
 PATTERNS_DIR = "patterns"
 REGISTRY_FILE = "organisations.yaml"
+# Below this many files one process is quicker than starting workers.
+PARALLEL_MIN = 800
+CHUNK = 250
 
 
 @dataclass
@@ -64,7 +68,7 @@ def load_registry(root: Path, result: Result) -> dict[str, Organisation] | None:
 
 
 def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.date | None = None,
-                       progress=None, similar: set[str] | None = None) -> Validation:
+                       progress=None, similar: set[str] | None = None, jobs: int | None = None) -> Validation:
     """Check the whole catalogue; when `only` names files, report only problems in those files
     (and in the registry), while the cross-file rules still see every pattern. `similar` names
     the new or changed pattern ids to compare with the rest (the similar-pattern check)."""
@@ -74,8 +78,6 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     result = Result()
     organisations = load_registry(root, result)
 
-    loaded: list[LoadedFile] = []
-    valid: dict[int, bool] = {}
     paths = pattern_files(root)
     if only is not None:
         # A named file the run would never read must not pass silently as "0 errors".
@@ -84,18 +86,7 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
         if outside:
             raise LayoutError(f"{', '.join(outside)}: not a file of the catalogue in {display_path(root)} "
                               f"(pattern files live in {display_path(root / PATTERNS_DIR)}; use --root)")
-    for n, path in enumerate(paths, 1):
-        display = display_path(path)
-        if path.suffix != ".yaml":
-            result.error(display, 1, 1, "file-extension",
-                         f"pattern files end in .yaml: rename to {path.stem}.yaml")
-            continue
-        f = load_yaml(path, display, result)
-        if f is not None:
-            loaded.append(f)
-            valid[id(f)] = schema.check(f, schema.PATTERN_SCHEMA, result) and not result.has_errors(display)
-        if progress:
-            progress(n, len(paths))
+    loaded, valid = _check_files(paths, display_path(root / PATTERNS_DIR), result, progress, jobs)
     result.files_checked = len(paths) + 1
 
     ids = {f.data["id"] for f in loaded if isinstance(f.data.get("id"), str)}
@@ -105,7 +96,7 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     catalogue = Catalogue(organisations=organisations or {})
     for f in loaded:
         rules.check_file(f)
-        if valid[id(f)] and not result.has_errors(f.display):
+        if valid[f.display] and not result.has_errors(f.display):
             pattern = Pattern.from_data(f.data, f.display)
             rules.check_evidence(f, pattern)
             if not result.has_errors(f.display):
@@ -120,3 +111,46 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
         result = result.only(keep)
     return Validation(result, catalogue, root)
 
+
+
+def _check_chunk(items: list[tuple[Path, str]]) -> tuple[list[tuple[LoadedFile, bool]], list]:
+    """Load and schema-check some pattern files: the per-file half of validation, run in workers."""
+    result = Result()
+    out = []
+    for path, display in items:
+        if path.suffix != ".yaml":
+            result.error(display, 1, 1, "file-extension", f"pattern files end in .yaml: rename to {path.stem}.yaml")
+            continue
+        f = load_yaml(path, display, result)
+        if f is not None:
+            out.append((f, schema.check(f, schema.PATTERN_SCHEMA, result) and not result.has_errors(display)))
+    return out, result.problems
+
+
+def _check_files(paths: list[Path], folder: str, result: Result, progress, jobs: int | None):
+    """Per-file checks for every pattern, on all cores for large catalogues (parsing dominates)."""
+    items = [(path, os.path.join(folder, path.name)) for path in paths]
+    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    jobs = jobs or os.cpu_count() or 1
+    loaded, valid = [], {}
+    if jobs > 1 and len(items) >= PARALLEL_MIN:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            outcomes = list(_with_progress(pool.map(_check_chunk, chunks), chunks, progress, len(items)))
+    else:
+        outcomes = list(_with_progress(map(_check_chunk, chunks), chunks, progress, len(items)))
+    for checked, problems in outcomes:
+        for problem in problems:
+            result.add(problem.path, problem.line, problem.col, problem.severity, problem.rule, problem.message)
+        for f, ok in checked:
+            loaded.append(f)
+            valid[f.display] = ok
+    return loaded, valid
+
+
+def _with_progress(outcomes, chunks, progress, total):
+    done = 0
+    for chunk, outcome in zip(chunks, outcomes):
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+        yield outcome
