@@ -83,12 +83,24 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+def _relpath(target: str, base: str) -> str:
+    """posixpath.relpath for site-relative paths, without its abspath and getcwd calls (hot: a
+    build makes one call per link)."""
+    t = [p for p in target.split("/") if p and p != "."]
+    b = [p for p in base.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(t), len(b)) and t[common] == b[common]:
+        common += 1
+    parts = [".."] * (len(b) - common) + t[common:]
+    return "/".join(parts) or "."
+
+
 def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
     """Relative URL between two source paths (pages or plain files)."""
     start = page_url(from_page, directory_urls)
     base = start if start.endswith("/") or not start else posixpath.dirname(start)
     target = page_url(to_page, directory_urls)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    rel = _relpath(target or ".", base.rstrip("/") or ".")
     if target.endswith("/") and rel != ".":
         rel += "/"
     return "./" if rel == "." else rel
