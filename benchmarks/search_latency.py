@@ -75,3 +75,40 @@ def measure(site: Path, query: str, repeat: int = 5) -> dict:
     finally:
         server.shutdown()
     return {"ready_ms": statistics.median(ready), "query_ms": statistics.median(answer), "hits": hits.strip()}
+
+
+# Runs in the page: load Pagefind's index entry point, then answer one query including the
+# first result's excerpt (what its UI shows), timed the same way.
+PAGEFIND_JS = """async (q) => {
+  const pf = await import('/pagefind/pagefind.js');
+  await pf.init();
+  const ready = performance.now();
+  const start = performance.now();
+  const r = await pf.search(q);
+  if (r.results.length) { await r.results[0].data(); }
+  return [ready, performance.now() - start, r.results.length];
+}"""
+
+
+def measure_pagefind(site: Path, query: str, repeat: int = 5) -> dict:
+    """The same two figures for a Pagefind index of the same site (site/pagefind/)."""
+    from playwright.sync_api import sync_playwright
+
+    server = _serve(site)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    ready, answer, hits = [], [], 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for _ in range(repeat):
+                page = browser.new_page()
+                page.goto(url, wait_until="load")
+                at, ms, hits = page.evaluate(PAGEFIND_JS, query)
+                ready.append(at)
+                answer.append(ms)
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"ready_ms": statistics.median(ready), "query_ms": statistics.median(answer),
+            "hits": f"{hits} matching pages"}
