@@ -53,28 +53,42 @@ def _serve(site: Path):
     return server
 
 
-def measure(site: Path, query: str, repeat: int = 5) -> dict:
-    """Median ms from navigation to a ready index, and median ms for one query, over `repeat` loads."""
+def _each_load(site: Path, repeat: int, probe) -> list:
+    """Serve the site, load its home page `repeat` times in a fresh tab, and collect probe(page)."""
     from playwright.sync_api import sync_playwright
 
     server = _serve(site)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    ready, answer, hits = [], [], ""
+    results = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for _ in range(repeat):
                 page = browser.new_page()
                 page.goto(url, wait_until="load")
-                page.click(".md-search__input") if page.is_visible(".md-search__input") else None
-                ready.append(page.evaluate(READY_JS))
-                ms, hits = page.evaluate(QUERY_JS, query)
-                answer.append(ms)
+                results.append(probe(page))
                 page.close()
             browser.close()
     finally:
         server.shutdown()
-    return {"ready_ms": statistics.median(ready), "query_ms": statistics.median(answer), "hits": hits.strip()}
+    return results
+
+
+def _summary(results: list) -> dict:
+    """Medians of (ready ms, query ms, hits) tuples; hits from the last load."""
+    return {"ready_ms": statistics.median(r[0] for r in results),
+            "query_ms": statistics.median(r[1] for r in results), "hits": str(results[-1][2]).strip()}
+
+
+def measure(site: Path, query: str, repeat: int = 5) -> dict:
+    """Material's search: median ms from navigation to a ready index, and for one query."""
+    def probe(page):
+        if page.is_visible(".md-search__input"):
+            page.click(".md-search__input")
+        ready = page.evaluate(READY_JS)
+        ms, hits = page.evaluate(QUERY_JS, query)
+        return ready, ms, hits
+    return _summary(_each_load(site, repeat, probe))
 
 
 # Runs in the page: load Pagefind's index entry point, then answer one query including the
@@ -92,23 +106,5 @@ PAGEFIND_JS = """async (q) => {
 
 def measure_pagefind(site: Path, query: str, repeat: int = 5) -> dict:
     """The same two figures for a Pagefind index of the same site (site/pagefind/)."""
-    from playwright.sync_api import sync_playwright
-
-    server = _serve(site)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    ready, answer, hits = [], [], 0
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for _ in range(repeat):
-                page = browser.new_page()
-                page.goto(url, wait_until="load")
-                at, ms, hits = page.evaluate(PAGEFIND_JS, query)
-                ready.append(at)
-                answer.append(ms)
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
-    return {"ready_ms": statistics.median(ready), "query_ms": statistics.median(answer),
-            "hits": f"{hits} matching pages"}
+    results = _each_load(site, repeat, lambda page: page.evaluate(PAGEFIND_JS, query))
+    return _summary(results) | {"hits": f"{results[-1][2]} matching pages"}
