@@ -8,7 +8,6 @@ error with a request to report it.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -22,19 +21,8 @@ class UsageError(CatalogueError):
     """The command line asks for something that cannot be done (exit 2)."""
 
 
-def _progress_printer(label: str):
-    """A progress callback for terminals; None in CI or when stderr is not a terminal."""
-    if os.environ.get("CI") or not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        if total >= 200 and (done % 100 == 0 or done == total):
-            end = "\n" if done == total else ""
-            print(f"\r{label} {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
-    return show
-
-
 def cmd_validate(args) -> int:
+    from generator.progress import progress_printer
     from generator.report import FORMATS, summary
     from generator.validate import validate_catalogue
 
@@ -54,7 +42,7 @@ def cmd_validate(args) -> int:
     similar = {p.stem for p in only} if only is not None else None
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    validation = validate_catalogue(Path(args.root), only=only, progress=_progress_printer("validated"),
+    validation = validate_catalogue(Path(args.root), only=only, progress=progress_printer("validated"),
                                     similar=similar, jobs=args.jobs)
     sys.stdout.write(FORMATS[args.format](validation.result))
     if args.format == "text":

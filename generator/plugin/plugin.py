@@ -13,6 +13,7 @@ from mkdocs.structure.files import File
 from generator.dates import today
 from generator.errors import CatalogueError
 from generator.plugin.config import CatalogueConfig
+from generator.progress import progress_printer
 from generator.render.context import build_context
 from generator.render.pages import CSS, JS, render_site
 from generator.report import text_report
@@ -24,6 +25,7 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_config(self, config):
         """Resolve the catalogue root and add the catalogue's stylesheet and script."""
+        self._progress = None
         if not self.config.enabled:
             return config
         base = Path(config.config_file_path or ".").resolve().parent
@@ -56,7 +58,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if existing is not None:
                 raise PluginError(f"catalogue: {path} is generated; remove it from {config.docs_dir}")
             files.append(File.generated(config, path, content=content))
+        self._pages_done, self._pages_total = 0, len(files.documentation_pages())
+        self._progress = progress_printer("built pages")
         return files
+
+    def on_page_content(self, html, page, config, files):
+        """Count pages as MkDocs renders them, for the progress line on a terminal."""
+        if self.config.enabled and self._progress:
+            self._pages_done += 1
+            self._progress(self._pages_done, self._pages_total)
+        return html
 
     def on_serve(self, server, config, builder):
         """Rebuild when a pattern or the registry changes (run after MkDocs adds its own watches)."""
