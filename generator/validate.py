@@ -7,7 +7,9 @@ This is the one entry point the CLI, the MkDocs plugin and the tests share.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +136,10 @@ def _check_files(paths: list[Path], folder: str, result: Result, progress, jobs:
     jobs = jobs or os.cpu_count() or 1
     loaded, valid = [], {}
     if jobs > 1 and len(items) >= PARALLEL_MIN:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # fork is quickest, but unsafe once other threads run (as under `mkdocs serve`).
+        single = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if single else "spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             outcomes = list(_with_progress(pool.map(_check_chunk, chunks), chunks, progress, len(items)))
     else:
         outcomes = list(_with_progress(map(_check_chunk, chunks), chunks, progress, len(items)))
