@@ -135,7 +135,8 @@ def report(validation, builds, search, repeat, pagefind=None) -> str:
              f"of {repeat} timed runs after one warm-up, measured side by side in one invocation on synthetic, "
              "fictional catalogues from `catalogue synth` (seed 1, 300 organisations). Times are wall-clock for "
              "the whole command, interpreter start-up included. Peak memory is the command's own peak resident "
-             "size.", "", f"Machine: {machine()}", "", "## Validation", "",
+             "size. What the profiles showed, and why some targets are missed, is in "
+             "[performance.md](performance.md).", "", f"Machine: {machine()}", "", "## Validation", "",
              "| patterns | ours | check-jsonschema | libyaml parse only (floor) | check-jsonschema / ours | ours / floor | ours peak memory |",
              "|---|---|---|---|---|---|---|"]
     for v in validation:
