@@ -16,6 +16,7 @@ from generator.plugin.config import CatalogueConfig
 from generator.progress import progress_printer
 from generator.render.context import build_context
 from generator.render.pages import CSS, JS, render_site
+from generator.render.stash import restore, stash
 from generator.report import text_report
 from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
 
@@ -25,7 +26,7 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_config(self, config):
         """Resolve the catalogue root and add the catalogue's stylesheet and script."""
-        self._progress = None
+        self._progress, self._generated, self._stashed = None, set(), {}
         if not self.config.enabled:
             return config
         base = Path(config.config_file_path or ".").resolve().parent
@@ -53,18 +54,32 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         ctx = build_context(validation.catalogue, today(), repo_url=self.config.repo_url,
                             edit_branch=self.config.edit_branch, site_url=config.site_url or None,
                             directory_urls=config.use_directory_urls)
+        self._generated = set()
         for path, content in render_site(ctx, self.templates).items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 raise PluginError(f"catalogue: {path} is generated; remove it from {config.docs_dir}")
             files.append(File.generated(config, path, content=content))
+            self._generated.add(path)
         self._pages_done, self._pages_total = 0, len(files.documentation_pages())
         self._progress = progress_printer("built pages")
         return files
 
+    def on_page_markdown(self, markdown, page, config, files):
+        """Hand generated HTML blocks past Python-Markdown (they are already built and sanitised)."""
+        if not self.config.enabled or page.file.src_uri not in self._generated:
+            return markdown
+        markdown, self._stashed[page.file.src_uri] = stash(markdown)
+        return markdown
+
     def on_page_content(self, html, page, config, files):
-        """Count pages as MkDocs renders them, for the progress line on a terminal."""
-        if self.config.enabled and self._progress:
+        """Put the stashed blocks back; count pages for the progress line on a terminal."""
+        if not self.config.enabled:
+            return html
+        blocks = self._stashed.pop(page.file.src_uri, None)
+        if blocks is not None:
+            html = restore(html, blocks)
+        if self._progress:
             self._pages_done += 1
             self._progress(self._pages_done, self._pages_total)
         return html

@@ -35,8 +35,16 @@ _CONVERTER = md.Markdown(extensions=["sane_lists", "tables", "fenced_code"],
 
 
 def render_markdown(text: str) -> str:
-    """Contributor Markdown as safe HTML."""
-    return sanitise(_CONVERTER.reset().convert(text or ""))
+    """Contributor Markdown as safe HTML, with no blank line in it (see below)."""
+    return _no_blank_lines(sanitise(_CONVERTER.reset().convert(text or "")))
+
+
+def _no_blank_lines(html: str) -> str:
+    """A blank line would end the HTML block a page embeds this in. The only place one can occur
+    is inside <pre>, where the character reference &#10; is the same line break."""
+    while "\n\n" in html:
+        html = html.replace("\n\n", "&#10;\n")
+    return html
 
 
 def render_inline(text: str) -> str:
