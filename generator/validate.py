@@ -114,7 +114,6 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     return Validation(result, catalogue, root)
 
 
-
 def _check_chunk(items: list[tuple[Path, str]]) -> tuple[list[tuple[LoadedFile, bool]], list]:
     """Load and schema-check some pattern files: the per-file half of validation, run in workers."""
     result = Result()

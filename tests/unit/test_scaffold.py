@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pytest
 
 from generator.resources import schema_dir
 from generator.scaffold import new_pattern_text, schema_reference
