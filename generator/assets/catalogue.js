@@ -89,3 +89,136 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   apply(read(), false);
 })();
+
+/* Search page: queries the Pagefind index (site/pagefind/, built after MkDocs) as the reader
+   types, keeps the query in the address bar, and shows each result's title, kind and excerpt.
+   Result text is built with textContent only: an excerpt is parsed in an inert document and
+   only its text and <mark> highlights are copied, so no markup from a page can run here. */
+(function () {
+  "use strict";
+  var box = document.getElementById("pc-search");
+  if (!box) { return; }
+  var form = document.getElementById("pc-search-form");
+  var input = document.getElementById("pc-search-q");
+  var status = document.getElementById("pc-search-status");
+  var list = document.getElementById("pc-search-results");
+  var more = document.getElementById("pc-search-more");
+  var root = new URL(box.dataset.root, window.location.href);
+  var KINDS = [["patterns/", "Pattern"], ["organisations/", "Organisation"], ["categories/", "Category"],
+               ["guide/", "Guide"]];
+  var PAGE = 10;
+  var engine = null, latest = 0, shown = 0, results = [], timer = null;
+
+  function load() {
+    if (!engine) {
+      engine = import(new URL(box.dataset.bundle, window.location.href).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () { return pf; });
+      });
+    }
+    return engine;
+  }
+
+  function kind(url) {
+    var path = new URL(url, root).pathname.slice(root.pathname.length);
+    for (var i = 0; i < KINDS.length; i += 1) {
+      if (path.indexOf(KINDS[i][0]) === 0 && path.length > KINDS[i][0].length) { return KINDS[i][1]; }
+    }
+    return "Page";
+  }
+
+  function excerpt(target, html) {
+    var doc = new DOMParser().parseFromString("<body>" + html, "text/html");
+    Array.prototype.forEach.call(doc.body.childNodes, function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        target.appendChild(mark);
+      } else {
+        target.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return target;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "pc-search__result";
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    var label = document.createElement("span");
+    label.className = "pc-search__kind";
+    label.textContent = kind(data.url);
+    var heading = document.createElement("p");
+    heading.className = "pc-search__title";
+    heading.append(link, " ", label);
+    li.appendChild(heading);
+    li.appendChild(excerpt(document.createElement("p"), data.excerpt || ""));
+    var sections = (data.sub_results || []).filter(function (s) { return s.url.indexOf("#") > 0; }).slice(0, 3);
+    if (sections.length) {
+      var sub = document.createElement("ul");
+      sub.className = "pc-search__sections";
+      sections.forEach(function (s) {
+        var entry = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = s.url;
+        a.textContent = s.title;
+        entry.append(a, ": ");
+        excerpt(entry, s.excerpt || "");
+        sub.appendChild(entry);
+      });
+      li.appendChild(sub);
+    }
+    return li;
+  }
+
+  function showNext(token) {
+    var batch = results.slice(shown, shown + PAGE);
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+      if (token !== latest) { return; }
+      pages.forEach(function (data) { list.appendChild(item(data)); });
+      shown += pages.length;
+      more.hidden = shown >= results.length;
+    });
+  }
+
+  function run(query, push) {
+    var token = latest += 1;
+    query = query.trim();
+    if (push) {
+      var url = new URL(window.location.href);
+      if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
+      history.replaceState(null, "", url.pathname + url.search + url.hash);
+    }
+    if (!query) {
+      list.replaceChildren(); more.hidden = true; status.textContent = "";
+      return Promise.resolve();
+    }
+    return load().then(function (pf) { return pf.search(query); }).then(function (search) {
+      if (token !== latest) { return; }
+      results = search.results; shown = 0;
+      list.replaceChildren();
+      // The count is announced once the first results are on the page, not before.
+      return showNext(token).then(function () {
+        if (token !== latest) { return; }
+        status.textContent = results.length === 0 ? "No results for \u201c" + query + "\u201d."
+          : results.length + (results.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d.";
+      });
+    }).catch(function (error) {
+      if (token !== latest) { return; }
+      status.textContent = "Search is not available: the search index could not be loaded (" + error.message + ").";
+    });
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(input.value, true); });
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () { run(input.value, true); }, 150);
+  });
+  more.addEventListener("click", function () { showNext(latest); });
+  var initial = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = initial;
+  var header = document.getElementById("pc-header-q");
+  if (header) { header.value = initial; }
+  if (initial) { run(initial, false); }
+})();

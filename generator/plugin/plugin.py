@@ -18,9 +18,12 @@ from generator.render.context import build_context
 from generator.render.pages import CSS, JS, render_site
 from generator.render.stash import restore, stash
 from generator.report import text_report
+from generator.searchindex import SearchIndexError, index_site
 from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+# Theme overrides: Material's header with the catalogue's search form in place of Material's.
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
@@ -34,6 +37,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.templates = (base / self.config.templates).resolve() if self.config.templates else None
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
+        config.theme.dirs.insert(0, str(THEME_DIR))
         return config
 
     def on_files(self, files, config):
@@ -83,6 +87,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             self._pages_done += 1
             self._progress(self._pages_done, self._pages_total)
         return html
+
+    def on_post_build(self, config):
+        """Index the built site for search (site/pagefind/)."""
+        if not self.config.enabled:
+            return
+        try:
+            index_site(Path(config.site_dir), config.use_directory_urls)
+        except SearchIndexError as exc:
+            raise PluginError(f"catalogue: {exc}") from exc
 
     def on_serve(self, server, config, builder):
         """Rebuild when a pattern or the registry changes (run after MkDocs adds its own watches)."""

@@ -104,6 +104,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None) -> dict[str,
              ctx.patterns, key=lambda v: (-v.reuse.count, v.id)) if v.reuse.count][:20])
     page("data.md", "data.md.j2")
     page("tags.md", "tags.md.j2")
+    page("search.md", "search.md.j2")
     for category in CATEGORY_NAMES:
         page(f"categories/{category}.md", "category.md.j2", category=category,
              views=[v for v in ctx.patterns if v.pattern.category == category])

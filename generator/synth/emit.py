@@ -198,13 +198,10 @@ theme:
     primary: custom      # NHS Blue, set in the catalogue's stylesheet
     accent: custom
   features:
-    - search.suggest
-    - search.highlight
     - navigation.sections
     - navigation.top
 
 plugins:
-  - search
   - tags
   - catalogue:
       root: .

@@ -35,6 +35,7 @@ PAGES = {
     "reuse": "reuse/",
     "tags": "tags/",
     "data": "data/",
+    "search": "search/?q=booking",
 }
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -143,6 +144,15 @@ def check_filter_narrows(page, base_url: str, filters: dict[str, str]) -> None:
     assert sorted(shown) == sorted(expected), (
         f"visible rows after choosing {filters}: {sorted(shown)}; expected {sorted(expected)}")
     assert query_of(page) == filters, f"the address bar should carry {filters}: {page.url}"
+
+
+def open_page(page, url: str, **goto):
+    """Go to a page and wait until it is complete: on the search page, until the results for the
+    query in its address are shown (they arrive after load, from the Pagefind index)."""
+    response = page.goto(url, **goto)
+    if "q=" in url and page.locator("#pc-search").count():
+        page.wait_for_function("document.getElementById('pc-search-status').textContent !== ''")
+    return response
 
 
 def axe_violations(page) -> list[dict]:

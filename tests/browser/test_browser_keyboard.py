@@ -9,7 +9,7 @@ from browser_checks import PAGES
 
 pytestmark = pytest.mark.browser
 
-TARGETS = ["input.md-search__input", "#f-category", "#f-theme", "#f-maturity", "#f-lifecycle",
+TARGETS = ["#pc-header-q", "#f-category", "#f-theme", "#f-maturity", "#f-lifecycle",
            "#f-organisation", "#f-sort", "#f-reset"]
 
 STYLE = """e => { const s = getComputedStyle(e);
@@ -34,8 +34,8 @@ FOCUSED = """targets => {
 }"""
 
 
-# Transitions finished: Material's search overlay, for one, stays page-sized but invisible for a
-# moment after the search closes, so a check made mid-transition would see it "covering" the page.
+# Transitions finished: a check made mid-transition (a sidebar sliding, a focus ring fading in)
+# would see the control "covered" or without its final style.
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
 

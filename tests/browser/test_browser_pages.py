@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browser_checks import PAGES, Recorder, check_axe, demo_context
+from browser_checks import PAGES, Recorder, check_axe, demo_context, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ HOSTILE = {"hostile pattern": "patterns/fictional-hostile-entry/"}
 @pytest.mark.parametrize("name, path", {**PAGES, **HOSTILE}.items(), ids=[*PAGES, *HOSTILE])
 def test_page_has_no_errors_and_no_outside_requests(page, site_url, name, path):
     recorder = Recorder(page)
-    response = page.goto(site_url + path, wait_until="networkidle")
+    response = open_page(page, site_url + path, wait_until="networkidle")
     assert response is not None and response.ok, f"{name}: {response and response.status}"
     assert not recorder.errors, f"{name} ({page.url}):\n" + "\n".join(recorder.errors)
     outside = recorder.off_host()
@@ -30,7 +30,7 @@ def test_page_has_no_errors_and_no_outside_requests(page, site_url, name, path):
 @pytest.mark.parametrize("name, path", PAGES.items(), ids=list(PAGES))
 def test_page_does_not_scroll_sideways_on_a_phone(new_context, site_url, name, path):
     page = new_context(viewport=MOBILE).new_page()
-    page.goto(site_url + path)
+    open_page(page, site_url + path)
     scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert inner_width == MOBILE["width"]
     if scroll_width > inner_width:
@@ -46,7 +46,7 @@ def test_page_does_not_scroll_sideways_on_a_phone(new_context, site_url, name, p
 @pytest.mark.parametrize("name, path", PAGES.items(), ids=list(PAGES))
 def test_page_has_no_axe_violations(new_context, site_url, name, path, viewport):
     page = new_context(**({"viewport": MOBILE} if viewport == "mobile" else {})).new_page()
-    page.goto(site_url + path)
+    open_page(page, site_url + path)
     check_axe(page, f"the {name} page at {viewport} width")
 
 
@@ -96,7 +96,7 @@ def test_ids_are_unique_and_images_hold_no_links(page, site_url):
     reader: a link inside it can be focused but not announced (the relation diagram's nodes)."""
     problems = []
     for name, path in {**PAGES, **HOSTILE}.items():
-        page.goto(site_url + path)
+        open_page(page, site_url + path)
         found = page.evaluate(STRUCTURE)
         if found["dupes"]:
             problems.append(f"{name}: duplicate ids {sorted(set(found['dupes']))}")

@@ -1,42 +1,48 @@
-"""Material's search box finds patterns by their text and ranks a title match first."""
+"""Search (Pagefind, on the search page): the header box leads there; a word finds the pattern
+that holds it and the section it is in; a title match ranks first; the query stays in the
+address; contributor text in results is only ever text."""
 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 import yaml
 
-from browser_checks import DEMO_ROOT, demo_patterns, pattern_id
+from browser_checks import DEMO_ROOT, Recorder, demo_patterns, open_page, pattern_id
 
 pytestmark = pytest.mark.browser
 
-RESULT_PAGES = """items => items.map(i => i.querySelector('a.md-search-result__link').href)"""
+RESULTS = "#pc-search-results > li"
+RESULT_LINKS = """items => items.map(i => i.querySelector('.pc-search__title a').href)"""
 
 
 def prose(pattern: dict, field: str) -> str:
     return yaml.safe_dump(pattern.get(field, "")).lower()
 
 
+def results(page) -> list[str]:
+    return page.eval_on_selector_all(RESULTS, RESULT_LINKS)
+
+
 def search(page, site_url: str, query: str) -> list[str]:
-    """Type the query into the search box as a reader would; return the result pages' URLs, best
-    first, once the list has stopped changing (results arrive while the query is typed)."""
+    """Open the search page for a query, as the header form does; return the results' page URLs,
+    best first."""
+    open_page(page, site_url + "search/?q=" + query)
+    return results(page)
+
+
+def test_the_header_box_on_any_page_leads_to_the_results(page, site_url):
     from playwright.sync_api import expect
 
-    page.goto(site_url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-    previous, deadline = None, time.monotonic() + 5
-    while time.monotonic() < deadline:
-        current = page.eval_on_selector_all(".md-search-result__item", RESULT_PAGES)
-        if current == previous:
-            return current
-        previous = current
-        page.wait_for_timeout(250)
-    raise AssertionError(f"search results for {query!r} never settled: {previous}")
+    page.goto(site_url + "maturity/")
+    box = page.locator("header #pc-header-q")
+    box.fill("booking")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=booking$"))
+    expect(page.locator("#pc-search-status")).to_contain_text("for \u201cbooking\u201d")
+    expect(page.locator("#pc-search-q")).to_have_value("booking")
+    assert site_url + "patterns/fictional-shared-booking-service/" in results(page)
 
 
 def test_a_word_only_in_a_problem_statement_finds_that_pattern(page, site_url):
@@ -50,13 +56,15 @@ def test_a_word_only_in_a_problem_statement_finds_that_pattern(page, site_url):
     for other in [DEMO_ROOT / "organisations.yaml", *(DEMO_ROOT / "docs").rglob("*.md")]:
         assert word not in other.read_text(encoding="utf-8").lower(), other
 
-    results = search(page, site_url, word)
-    assert [pattern_id(u) for u in results] == [target], f"results for {word!r}: {results}"
-    sections = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "els => els.map(e => e.hash)")
+    found = search(page, site_url, word)
+    assert [pattern_id(u) for u in found] == [target], f"results for {word!r}: {found}"
+    expect(page.locator("#pc-search-status")).to_have_text("1 result for \u201cduplicated\u201d.")
+    sections = page.eval_on_selector_all(".pc-search__sections a", "els => els.map(e => e.hash)")
     assert "#problem" in sections, f"the match should be shown in the Problem section: {sections}"
+    assert page.locator(f"{RESULTS} mark").first.text_content().lower() == word
 
-    page.locator(".md-search-result__item a.md-search-result__link").first.click()
-    page.wait_for_url(re.compile(rf"/patterns/{target}/(#.*)?$"))
+    page.locator(".pc-search__sections a[href$='#problem']").first.click()
+    page.wait_for_url(re.compile(rf"/patterns/{target}/#problem$"))
     title = next(p["title"] for p in demo_patterns() if p["id"] == target)
     expect(page.locator("article h1")).to_have_text(title)
 
@@ -68,9 +76,55 @@ def test_a_title_match_ranks_above_pages_that_mention_the_word(page, site_url):
                   if word not in p["title"].lower() and word in prose(p, "solution")]
     assert titled == ["fictional-rota-app"] and mentioning == ["fictional-shared-booking-service"]
 
-    results = search(page, site_url, word)
-    assert len(results) > 1, f"other pages mention {word!r} too: {results}"
-    assert results[0] == site_url + "patterns/fictional-rota-app/", \
-        f"the pattern titled with {word!r} should be the first result: {results}"
-    others = [u for u in results if "/patterns/fictional-shared-booking-service/" in u]
-    assert others, f"the pattern that merely mentions {word!r} should be found too: {results}"
+    found = search(page, site_url, word)
+    assert len(found) > 1, f"other pages mention {word!r} too: {found}"
+    assert found[0] == site_url + "patterns/fictional-rota-app/", \
+        f"the pattern titled with {word!r} should be the first result: {found}"
+    assert site_url + "patterns/fictional-shared-booking-service/" in found
+
+
+def test_typing_updates_the_results_and_the_address(page, site_url):
+    from playwright.sync_api import expect
+
+    open_page(page, site_url + "search/")
+    expect(page.locator("#pc-search-status")).to_have_text("")
+    page.locator("#pc-search-q").press_sequentially("dashboard", delay=20)
+    expect(page.locator("#pc-search-status")).to_contain_text("for \u201cdashboard\u201d")
+    page.wait_for_url(re.compile(r"/search/\?q=dashboard$"))
+    assert site_url + "patterns/fictional-virtual-ward-dashboard/" in results(page)
+
+    page.locator("#pc-search-q").fill("qwertyuiop")
+    expect(page.locator("#pc-search-status")).to_have_text("No results for \u201cqwertyuiop\u201d.")
+    expect(page.locator(RESULTS)).to_have_count(0)
+    page.reload()
+    expect(page.locator("#pc-search-q")).to_have_value("qwertyuiop")
+
+
+def test_payloads_in_results_are_shown_as_text_and_never_run(page, site_url):
+    """The hostile entry's title and summary carry markup (FICTIONAL payloads). In the results
+    they must read exactly as typed, with no element made from them and nothing run."""
+    from playwright.sync_api import expect
+
+    recorder = Recorder(page)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    entry = next(p for p in demo_patterns() if p["id"] == "fictional-hostile-entry")
+    found = search(page, site_url, "onload")
+    assert site_url + "patterns/fictional-hostile-entry/" in found, found
+    item = page.locator(RESULTS).filter(has=page.locator("a[href$='/fictional-hostile-entry/']")).first
+    expect(item.locator(".pc-search__title a")).to_have_text(entry["title"])
+    assert "<svg onload=alert('summary')>" in item.inner_text()
+    made = page.eval_on_selector_all(f"{RESULTS} *", "els => [...new Set(els.map(e => e.tagName.toLowerCase()))]")
+    assert set(made) <= {"p", "a", "span", "mark", "ul", "li"}, made
+    assert not page.eval_on_selector_all(f"{RESULTS} *", "els => els.flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on'))")
+    page.wait_for_timeout(300)
+    assert not dialogs and not recorder.errors, (dialogs, recorder.errors)
+
+
+def test_a_missing_index_is_reported_not_silent(page, site_url):
+    """If the index cannot be fetched (a site published without it), the page says so."""
+    from playwright.sync_api import expect
+
+    page.route("**/pagefind/pagefind.js", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(site_url + "search/?q=booking")
+    expect(page.locator("#pc-search-status")).to_contain_text("Search is not available")

@@ -117,7 +117,7 @@ def test_feed_and_sitemap_links_name_pages_of_the_site(demo_site):
 
 def test_two_builds_are_byte_identical(demo_site, demo_site_cli, demo_site_mkdocs):
     first = sitehtml.snapshot(demo_site.root)
-    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "feed.xml", "catalogue.json"} <= set(first)
+    assert {"sitemap.xml", "sitemap.xml.gz", "pagefind/pagefind-entry.json", "search/index.html", "feed.xml", "catalogue.json"} <= set(first)
     second = sitehtml.snapshot(demo_site_cli.root)
     assert first.keys() == second.keys()
     assert [p for p in first if first[p] != second[p]] == []
@@ -283,30 +283,29 @@ def test_plugin_uses_a_catalogues_own_templates(tmp_path, session_env, demo_site
 # ---------------------------------------------------------------- page weight
 
 def test_page_weight_and_search_index_size(demo_site, shipped_site):
+    from test_site_safety import search_records
+
     for label, site in (("demo", demo_site), ("shipped", shipped_site)):
         pattern_pages = sorted(p for p in site.html_pages if re.fullmatch(r"patterns/[^/]+/index\.html", p))
         sizes = {p: (site.root / p).stat().st_size for p in pattern_pages}
-        index = site.root / "search" / "search_index.json"
-        docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-        pages = {d["location"].split("#")[0] for d in docs}
-        per_page = index.stat().st_size / len(pages)
-        per_pattern = {}
-        for d in docs:
-            loc = d["location"].split("#")[0]
-            if re.fullmatch(r"patterns/[^/]+/", loc):
-                per_pattern[loc] = per_pattern.get(loc, 0) + len(json.dumps(d, ensure_ascii=False).encode("utf-8"))
+        records = search_records(site)
+        index = sum(f.stat().st_size for f in (site.root / "pagefind" / "index").iterdir())
+        fragments = {f.name: f.stat().st_size for f in (site.root / "pagefind" / "fragment").iterdir()}
         sitehtml.REPORT.append(
             f"{label}: {len(pattern_pages)} pattern pages, HTML {min(sizes.values()):,}-{max(sizes.values()):,} bytes "
-            f"(largest {max(sizes, key=sizes.get)}); search index {index.stat().st_size:,} bytes for "
-            f"{len(pages)} pages = {per_page:,.0f} bytes/page; pattern pages' own index entries "
-            f"{min(per_pattern.values()):,}-{max(per_pattern.values()):,} bytes")
+            f"(largest {max(sizes, key=sizes.get)}); Pagefind index {index:,} bytes for {len(records)} pages "
+            f"= {index / len(records):,.0f} bytes/page, excerpt fragments {min(fragments.values()):,}-"
+            f"{max(fragments.values()):,} bytes each")
         for page, size in sizes.items():
             assert size < 50 * 1024, f"{label} {page}: {size} bytes"
-        if label == "demo":
-            assert per_page < 4 * 1024  # index bytes / indexed pages
-            assert max(per_pattern.values()) < 8 * 1024, per_pattern
-        # the charts and the boilerplate sections are left out of the index (their headings carry
-        # data-search-exclude): their text would double it without helping anyone find a pattern
-        assert "Step chart of the maturity level" not in index.read_text(encoding="utf-8")
-        excluded = ("#maturity", "#related-patterns", "#resources", "#reuse-this-pattern")
-        assert not [d["location"] for d in docs if d["location"].endswith(excluded)]
+        assert index / len(records) < 4 * 1024
+        # every page a reader would look for is indexed, and the 404 page is not
+        assert {"/" + p.removesuffix("index.html") for p in pattern_pages} <= set(records)
+        assert not [u for u in records if "404" in u]
+        # the charts and the boilerplate sections are left out of the index (data-pagefind-ignore):
+        # their text would double it without helping anyone find a pattern
+        for url, record in records.items():
+            assert "Step chart of the maturity level" not in record["content"], url
+            assert "To reach" not in record["content"], url
+            anchors = {a["id"] for a in record["anchors"]}
+            assert not anchors & {"maturity", "related-patterns", "resources", "reuse-this-pattern"}, url

@@ -48,7 +48,7 @@ def front_matter(page: str) -> dict:
 
 def test_render_site_keys(tree):
     expected = {"index.md", "patterns/index.md", "organisations/index.md", "maturity.md", "reuse.md",
-                "stats.md", "data.md", "tags.md", "catalogue.json", "catalogue.csv", "feed.xml",
+                "stats.md", "data.md", "tags.md", "search.md", "catalogue.json", "catalogue.csv", "feed.xml",
                 "schema/catalogue.schema.json", "schema/pattern.schema.json",
                 "assets/catalogue.css", "assets/catalogue.js"}
     expected |= {f"categories/{c}.md" for c in CATEGORY_NAMES}
