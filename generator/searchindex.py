@@ -1,15 +1,25 @@
-"""Search index: Pagefind indexes the built site into site/pagefind/, a static index split into
-chunks that the browser fetches only as a query needs them.
+"""Search index: Pagefind indexes the site into site/pagefind/, a static index split into chunks
+that the browser fetches only as a query needs them.
 
 Why Pagefind and not Material's search plugin: at 5,000 patterns Material's lunr index is one
-23 MB download built in the browser (about 7 s before the first query) and its plugin parses
+23 MB download built in the browser (about 7 s before the first query), and its plugin parses
 every page in Python during the build; Pagefind's compiled indexer and chunked index measured
 far better on both (docs/benchmarks.md, docs/performance.md).
+
+Pages are handed to a Pagefind process (`pagefind --service`, the interface Pagefind's own Python
+and Node packages use) as soon as MkDocs has converted them, and the index is written while
+MkDocs renders the theme around them, so indexing runs on another core instead of after the build.
+What Pagefind is given is what the theme puts in a page's <article>: the title, the tags and the
+content.
 """
 
 from __future__ import annotations
 
+import base64
+import html
+import json
 import subprocess
+import threading
 from pathlib import Path
 
 from generator.errors import CatalogueError
@@ -31,18 +41,92 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def index_site(site_dir: Path, directory_urls: bool = True) -> None:
-    """Write site_dir/pagefind/. With directory URLs every page is an index.html, so the glob
-    leaves out 404.html, which is not something anyone searches for."""
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
-               "--root-selector", ROOT_SELECTOR, "--silent"]
-    if directory_urls:
-        command += ["--glob", "**/index.html"]
-    try:
-        proc = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as exc:
-        raise SearchIndexError(f"could not run Pagefind: {exc}") from exc
-    if proc.returncode != 0:
-        detail = (proc.stderr or proc.stdout).strip().splitlines()
-        raise SearchIndexError("Pagefind could not index the site: " + (detail[-1] if detail else
-                               f"exit status {proc.returncode}"))
+def search_document(title: str, content: str, tags: list[str] = (), lang: str = "en") -> str:
+    """The indexed part of a page, as the theme lays out its <article>: an h1 with the title
+    (unless the content has its own), the tags, then the content. The title is HTML already (the
+    theme prints it unescaped), as is the content."""
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>"
+    chips = "".join(f"<span>{html.escape(str(tag))}</span> " for tag in tags)
+    return (f'<!doctype html><html lang="{html.escape(lang)}"><body><article>{heading}'
+            f'{f"<p>{chips}</p>" if chips else ""}{content}</article></body></html>')
+
+
+class SearchIndexer:
+    """One Pagefind service process and one index in it. `add()` does not wait for Pagefind;
+    `write()` waits for every page, writes the bundle and reports the first error, if any."""
+
+    def __init__(self):
+        try:
+            self._proc = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError as exc:
+            raise SearchIndexError(f"could not start Pagefind: {exc}") from exc
+        self._replies: dict[int, dict] = {}
+        self._done = threading.Condition()
+        self._closed = False
+        self._sent = self._last = 0
+        threading.Thread(target=self._read, name="pagefind-replies", daemon=True).start()
+        reply = self._wait(self._send({"type": "NewIndex", "config": {"root_selector": ROOT_SELECTOR}}))
+        self._index = reply["index_id"]
+
+    def add(self, url: str, document: str) -> None:
+        self._send({"type": "AddFile", "index_id": self._index, "url": url,
+                    "file_contents": document, "file_path": None})
+
+    def write(self, bundle_dir: Path) -> None:
+        """Ask for the bundle to be written once every page sent so far is indexed; returns at once."""
+        self._last = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle_dir)})
+
+    def wait(self) -> None:
+        """Wait until the bundle is written; raise on any page Pagefind could not index."""
+        try:
+            self._wait(self._last)
+            errors = [r for r in self._replies.values() if r.get("type") == "Error"]
+            if errors:
+                raise SearchIndexError(f"Pagefind could not index the site: {errors[0].get('message')}")
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._proc.poll() is None:
+            try:
+                self._proc.stdin.close()
+                self._proc.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                self._proc.kill()
+                self._proc.wait()
+
+    def _send(self, payload: dict) -> int:
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
+        try:
+            self._proc.stdin.write(base64.b64encode(message) + b",")  # Pagefind reads up to a comma
+            self._proc.stdin.flush()
+        except OSError as exc:
+            raise SearchIndexError(f"Pagefind stopped while indexing: {exc}") from exc
+        return self._sent
+
+    def _wait(self, message_id: int) -> dict:
+        """Wait for the reply to one message; replies come in order, so earlier ones are in too."""
+        with self._done:
+            self._done.wait_for(lambda: message_id in self._replies or self._closed)
+        if message_id not in self._replies:
+            raise SearchIndexError("Pagefind stopped before it finished the index")
+        reply = self._replies[message_id]
+        if reply.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind: {reply.get('message')}")
+        return reply
+
+    def _read(self) -> None:
+        buffer = b""
+        while chunk := self._proc.stdout.read1(65536):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            with self._done:
+                for message in messages:
+                    reply = json.loads(base64.b64decode(message))
+                    self._replies[reply.get("message_id")] = reply["payload"]
+                self._done.notify_all()
+        with self._done:
+            self._closed = True
+            self._done.notify_all()

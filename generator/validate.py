@@ -7,10 +7,7 @@ This is the one entry point the CLI, the MkDocs plugin and the tests share.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from generator.errors import LayoutError
 from generator.loader import LoadedFile, load_yaml
 from generator.maturity import maturity_model
 from generator.model import Catalogue, Organisation, Pattern
+from generator.parallel import process_map
 from generator.problems import Result
 from generator.rules import CrossFileRules
 
@@ -132,16 +130,10 @@ def _check_files(paths: list[Path], folder: str, result: Result, progress, jobs:
     """Per-file checks for every pattern, on all cores for large catalogues (parsing dominates)."""
     items = [(path, os.path.join(folder, path.name)) for path in paths]
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-    jobs = jobs or os.cpu_count() or 1
+    if len(items) < PARALLEL_MIN:
+        jobs = 1  # starting workers costs more than a small catalogue's parse
+    outcomes = list(_with_progress(process_map(_check_chunk, chunks, jobs), chunks, progress, len(items)))
     loaded, valid = [], {}
-    if jobs > 1 and len(items) >= PARALLEL_MIN:
-        # fork is quickest, but unsafe once other threads run (as under `mkdocs serve`).
-        single = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if single else "spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            outcomes = list(_with_progress(pool.map(_check_chunk, chunks), chunks, progress, len(items)))
-    else:
-        outcomes = list(_with_progress(map(_check_chunk, chunks), chunks, progress, len(items)))
     for checked, problems in outcomes:
         for problem in problems:
             result.add(problem.path, problem.line, problem.col, problem.severity, problem.rule, problem.message)

@@ -18,18 +18,19 @@ from generator.render.context import build_context
 from generator.render.pages import CSS, JS, render_site
 from generator.render.stash import restore, stash
 from generator.report import text_report
-from generator.searchindex import SearchIndexError, index_site
+from generator.searchindex import BUNDLE, SearchIndexer, SearchIndexError, search_document
 from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # Theme overrides: Material's header with the catalogue's search form in place of Material's.
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+NAV_CACHE = dict  # tests swap in a cache that never keeps anything, to compare the pages
 
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_config(self, config):
         """Resolve the catalogue root and add the catalogue's stylesheet and script."""
-        self._progress, self._generated, self._stashed = None, set(), {}
+        self._progress, self._generated, self._stashed, self._search = None, set(), {}, None
         if not self.config.enabled:
             return config
         base = Path(config.config_file_path or ".").resolve().parent
@@ -67,7 +68,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             self._generated.add(path)
         self._pages_done, self._pages_total = 0, len(files.documentation_pages())
         self._progress = progress_printer("built pages")
+        # Started after validation, whose worker processes are forked only while no other thread
+        # runs; from here Pagefind indexes pages while MkDocs is still rendering the rest.
+        self._search = self._guard(SearchIndexer)
         return files
+
+    def on_env(self, env, config, files):
+        """Every page is converted by now: have the search index written while MkDocs renders the
+        theme. And a fresh cache for the navigation HTML shared by pages outside the nav."""
+        if self._search:
+            self._guard(lambda: self._search.write(Path(config.site_dir) / BUNDLE))
+        env.globals["catalogue_nav_cache"] = NAV_CACHE()
+        return env
 
     def on_page_markdown(self, markdown, page, config, files):
         """Hand generated HTML blocks past Python-Markdown (they are already built and sanitised)."""
@@ -86,14 +98,27 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if self._progress:
             self._pages_done += 1
             self._progress(self._pages_done, self._pages_total)
+        if self._search:
+            document = search_document(page.title or "", html, page.meta.get("tags") or [],
+                                       config.theme.get("language") or "en")
+            self._guard(lambda: self._search.add("/" + page.url, document))
         return html
 
     def on_post_build(self, config):
-        """Index the built site for search (site/pagefind/)."""
-        if not self.config.enabled:
-            return
+        """Write the search index (site/pagefind/)."""
+        if self._search:
+            search, self._search = self._search, None
+            self._guard(search.wait)
+
+    def on_build_error(self, error):
+        if self._search:
+            self._search.close()
+            self._search = None
+
+    @staticmethod
+    def _guard(step):
         try:
-            index_site(Path(config.site_dir), config.use_directory_urls)
+            return step()
         except SearchIndexError as exc:
             raise PluginError(f"catalogue: {exc}") from exc
 

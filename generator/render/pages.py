@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 import jinja2
 from markupsafe import Markup
 
+from generator.parallel import process_map
 from generator.render import exports, svg
 from generator.render.context import SiteContext
 from generator.render.markdown import render_inline, render_markdown
@@ -82,15 +83,22 @@ def contribution_links(ctx: SiteContext, pattern_id: str) -> dict[str, str] | No
     }
 
 
-def render_site(ctx: SiteContext, override_dir: Path | None = None) -> dict[str, str]:
+# Rendering pattern and organisation pages is the larger half of a build's own work; for big
+# catalogues it is split over forked workers, which inherit the context instead of copying it.
+PARALLEL_MIN = 400
+CHUNK = 200
+_shared: tuple | None = None  # (ctx, env, incoming) for forked workers
+
+
+def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | None = None) -> dict[str, str]:
     """Every generated page and data file, keyed by its path in the site's source tree."""
+    global _shared
     env = environment(override_dir)
     incoming = svg.reverse_relations(ctx)
     tree: dict[str, str] = {}
 
     def page(path: str, template: str, **values) -> None:
-        tree[path] = env.get_template(template).render(
-            ctx=ctx, page=path, link=lambda to, _p=path: ctx.url(_p, to), **values)
+        tree[path] = _page(ctx, env, path, template, **values)
 
     # Fixed pages, then one page per category, pattern and organisation.
     page("index.md", "home.md.j2")
@@ -108,13 +116,18 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None) -> dict[str,
     for category in CATEGORY_NAMES:
         page(f"categories/{category}.md", "category.md.j2", category=category,
              views=[v for v in ctx.patterns if v.pattern.category == category])
-    for view in ctx.patterns:
-        page(view.page, "pattern.md.j2", view=view, p=view.pattern, data=view.pattern.data,
-             diagram=Markup(svg.relation_diagram(ctx, view, view.page, incoming)),
-             timeline=Markup(svg.maturity_timeline(view, ctx.model)),
-             links=contribution_links(ctx, view.id), incoming=incoming.get(view.id, []))
-    for org in ctx.organisations:
-        page(org.page, "organisation.md.j2", org=org)
+
+    items = [("p", i) for i in range(len(ctx.patterns))] + [("o", i) for i in range(len(ctx.organisations))]
+    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    for name in ("pattern.md.j2", "organisation.md.j2"):
+        env.get_template(name)  # compiled once, here, before workers fork
+    _shared = (ctx, env, incoming)
+    try:
+        for rendered in process_map(_render_chunk, chunks, 1 if len(items) < PARALLEL_MIN else jobs,
+                                    fork_only=True):
+            tree.update(rendered)
+    finally:
+        _shared = None
 
     # Data for other tools, and the site's own assets.
     tree["catalogue.json"] = exports.catalogue_json(ctx)
@@ -125,3 +138,25 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None) -> dict[str,
     for asset in (CSS, JS):
         tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
     return tree
+
+
+def _page(ctx: SiteContext, env: jinja2.Environment, path: str, template: str, **values) -> str:
+    return env.get_template(template).render(ctx=ctx, page=path, link=lambda to: ctx.url(path, to), **values)
+
+
+def _render_chunk(items: list[tuple[str, int]]) -> dict[str, str]:
+    """Pattern ("p") and organisation ("o") pages by index; runs here or in a forked worker."""
+    ctx, env, incoming = _shared
+    out = {}
+    for kind, i in items:
+        if kind == "o":
+            org = ctx.organisations[i]
+            out[org.page] = _page(ctx, env, org.page, "organisation.md.j2", org=org)
+            continue
+        view = ctx.patterns[i]
+        out[view.page] = _page(
+            ctx, env, view.page, "pattern.md.j2", view=view, p=view.pattern, data=view.pattern.data,
+            diagram=Markup(svg.relation_diagram(ctx, view, view.page, incoming)),
+            timeline=Markup(svg.maturity_timeline(view, ctx.model)),
+            links=contribution_links(ctx, view.id), incoming=incoming.get(view.id, []))
+    return out
