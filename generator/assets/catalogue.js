@@ -140,9 +140,7 @@
     return target;
   }
 
-  function item(data) {
-    var li = document.createElement("li");
-    li.className = "pc-search__result";
+  function fill(li, data) {
     var link = document.createElement("a");
     link.href = data.url;
     link.textContent = (data.meta && data.meta.title) || data.url;
@@ -169,16 +167,27 @@
       });
       li.appendChild(sub);
     }
-    return li;
   }
 
+  // Results are shown in order as their excerpts arrive (one small file each); the list is
+  // aria-busy until the whole batch is in.
   function showNext(token) {
     var batch = results.slice(shown, shown + PAGE);
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
-      if (token !== latest) { return; }
-      pages.forEach(function (data) { list.appendChild(item(data)); });
-      shown += pages.length;
-      more.hidden = shown >= results.length;
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    list.setAttribute("aria-busy", "true");
+    return Promise.all(batch.map(function (result) {
+      var li = document.createElement("li");
+      li.className = "pc-search__result";
+      li.hidden = true;
+      list.appendChild(li);
+      return result.data().then(function (data) {
+        if (token !== latest) { return; }
+        fill(li, data);
+        li.hidden = false;
+      });
+    })).then(function () {
+      if (token === latest) { list.removeAttribute("aria-busy"); }
     });
   }
 
@@ -198,12 +207,9 @@
       if (token !== latest) { return; }
       results = search.results; shown = 0;
       list.replaceChildren();
-      // The count is announced once the first results are on the page, not before.
-      return showNext(token).then(function () {
-        if (token !== latest) { return; }
-        status.textContent = results.length === 0 ? "No results for \u201c" + query + "\u201d."
-          : results.length + (results.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d.";
-      });
+      status.textContent = results.length === 0 ? "No results for \u201c" + query + "\u201d."
+        : results.length + (results.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d.";
+      return showNext(token);
     }).catch(function (error) {
       if (token !== latest) { return; }
       status.textContent = "Search is not available: the search index could not be loaded (" + error.message + ").";
@@ -212,6 +218,9 @@
 
   form.addEventListener("submit", function (event) { event.preventDefault(); run(input.value, true); });
   input.addEventListener("input", function () {
+    // Fetch the index chunks for the words so far while the reader is still typing.
+    var words = input.value.trim();
+    if (words) { load().then(function (pf) { return pf.preload(words); }).catch(function () {}); }
     window.clearTimeout(timer);
     timer = window.setTimeout(function () { run(input.value, true); }, 150);
   });
@@ -220,5 +229,10 @@
   input.value = initial;
   var header = document.getElementById("pc-header-q");
   if (header) { header.value = initial; }
+  // Load the search engine and the index's metadata now, not on the first query; data-ready
+  // says when that is done (a preload of no word loads them and nothing else).
+  load().then(function (pf) { return pf.preload(""); }).then(function () {
+    box.dataset.ready = "true";
+  }).catch(function () {});
   if (initial) { run(initial, false); }
 })();

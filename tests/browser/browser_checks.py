@@ -151,7 +151,8 @@ def open_page(page, url: str, **goto):
     query in its address are shown (they arrive after load, from the Pagefind index)."""
     response = page.goto(url, **goto)
     if "q=" in url and page.locator("#pc-search").count():
-        page.wait_for_function("document.getElementById('pc-search-status').textContent !== ''")
+        page.wait_for_function("document.getElementById('pc-search-status').textContent !== ''"
+                               " && !document.getElementById('pc-search-results').hasAttribute('aria-busy')")
     return response
 
 
