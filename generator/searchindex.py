@@ -20,6 +20,7 @@ import html
 import json
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 from generator.errors import CatalogueError
@@ -53,7 +54,10 @@ def search_document(title: str, content: str, tags: list[str] = (), lang: str = 
 
 class SearchIndexer:
     """One Pagefind service process and one index in it. `add()` does not wait for Pagefind;
-    `write()` waits for every page, writes the bundle and reports the first error, if any."""
+    `write()` asks for the bundle; `wait()` waits for it and reports the first error, if any."""
+
+    # Pagefind answers every page in milliseconds; this long a silence means it is stuck.
+    SILENCE_LIMIT = 300.0
 
     def __init__(self):
         try:
@@ -63,11 +67,19 @@ class SearchIndexer:
             raise SearchIndexError(f"could not start Pagefind: {exc}") from exc
         self._replies: dict[int, dict] = {}
         self._done = threading.Condition()
-        self._closed = False
+        self._closed: str | None = None  # why replies stopped, once they have
+        self._heard = time.monotonic()
         self._sent = self._last = 0
-        threading.Thread(target=self._read, name="pagefind-replies", daemon=True).start()
-        reply = self._wait(self._send({"type": "NewIndex", "config": {"root_selector": ROOT_SELECTOR}}))
-        self._index = reply["index_id"]
+        self._reader = threading.Thread(target=self._read, name="pagefind-replies", daemon=True)
+        self._reader.start()
+        try:
+            reply = self._wait(self._send({"type": "NewIndex", "config": {"root_selector": ROOT_SELECTOR}}))
+            if "index_id" not in reply:
+                raise SearchIndexError(f"Pagefind did not create an index: {reply}")
+            self._index = reply["index_id"]
+        except BaseException:
+            self.close()
+            raise
 
     def add(self, url: str, document: str) -> None:
         self._send({"type": "AddFile", "index_id": self._index, "url": url,
@@ -88,6 +100,7 @@ class SearchIndexer:
             self.close()
 
     def close(self) -> None:
+        """Stop the process (at once if it is not done) and the reader; safe to call twice."""
         if self._proc.poll() is None:
             try:
                 self._proc.stdin.close()
@@ -95,6 +108,9 @@ class SearchIndexer:
             except (OSError, subprocess.TimeoutExpired):
                 self._proc.kill()
                 self._proc.wait()
+        self._reader.join(timeout=10)
+        if not self._reader.is_alive():
+            self._proc.stdout.close()
 
     def _send(self, payload: dict) -> int:
         self._sent += 1
@@ -102,31 +118,43 @@ class SearchIndexer:
         try:
             self._proc.stdin.write(base64.b64encode(message) + b",")  # Pagefind reads up to a comma
             self._proc.stdin.flush()
-        except OSError as exc:
-            raise SearchIndexError(f"Pagefind stopped while indexing: {exc}") from exc
+        except (OSError, ValueError) as exc:
+            self._reader.join(timeout=2)  # to say why, if the reader saw it
+            raise SearchIndexError(f"Pagefind stopped while indexing ({self._closed or exc})") from exc
         return self._sent
 
     def _wait(self, message_id: int) -> dict:
         """Wait for the reply to one message; replies come in order, so earlier ones are in too."""
         with self._done:
-            self._done.wait_for(lambda: message_id in self._replies or self._closed)
+            while message_id not in self._replies and not self._closed:
+                self._done.wait(timeout=1.0)
+                if time.monotonic() - self._heard > self.SILENCE_LIMIT:
+                    self._proc.kill()
+                    raise SearchIndexError(f"Pagefind did not answer for {self.SILENCE_LIMIT:.0f} s")
         if message_id not in self._replies:
-            raise SearchIndexError("Pagefind stopped before it finished the index")
+            raise SearchIndexError(f"Pagefind stopped before it finished the index ({self._closed})")
         reply = self._replies[message_id]
         if reply.get("type") == "Error":
             raise SearchIndexError(f"Pagefind: {reply.get('message')}")
         return reply
 
     def _read(self) -> None:
-        buffer = b""
-        while chunk := self._proc.stdout.read1(65536):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
+        reason = "it exited"
+        try:
+            buffer = b""
+            while chunk := self._proc.stdout.read1(65536):
+                buffer += chunk
+                *messages, buffer = buffer.split(b",")
+                with self._done:
+                    for message in messages:
+                        reply = json.loads(base64.b64decode(message))
+                        self._replies[reply.get("message_id")] = reply["payload"]
+                    self._heard = time.monotonic()
+                    self._done.notify_all()
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not Pagefind's protocol
+            reason = f"an unreadable reply: {exc}"
+            self._proc.kill()
+        finally:
             with self._done:
-                for message in messages:
-                    reply = json.loads(base64.b64decode(message))
-                    self._replies[reply.get("message_id")] = reply["payload"]
+                self._closed = reason
                 self._done.notify_all()
-        with self._done:
-            self._closed = True
-            self._done.notify_all()

@@ -63,11 +63,16 @@ def test_plugin_is_registered_under_the_name_catalogue():
 
 
 def run_events(config_file: Path):
-    """Load a mkdocs.yml and run on_config and on_files as a build would (nothing is written)."""
+    """Load a mkdocs.yml and run on_config and on_files as a build would (nothing is written).
+    The build goes no further, so it is ended as a failed build is: that stops the search
+    indexer on_files started (its process and reader thread would otherwise outlive the test)."""
     config = load_config(str(config_file))
     config = config.plugins.on_config(config)
     files = get_files(config)
-    files = config.plugins.on_files(files, config=config)
+    try:
+        files = config.plugins.on_files(files, config=config)
+    finally:
+        config.plugins.on_build_error(error=RuntimeError("test stops after on_files"))
     return config, files
 
 

@@ -1,0 +1,177 @@
+"""Unit tests for generator/searchindex.py: the document handed to Pagefind for each page, a real
+round trip through `pagefind --service` (the binary of the pagefind_bin package), and failures
+that surface as SearchIndexError (a located build error) rather than a hang or another traceback."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator import searchindex
+from generator.errors import CatalogueError
+from generator.searchindex import BUNDLE, SearchIndexer, SearchIndexError, search_document
+
+SIGNATURE = b"pagefind_dcd"
+
+
+@pytest.fixture(autouse=True)
+def reply_readers_end():
+    """The reader threads a test starts end with their Pagefind process (a thread left running
+    would stop later builds from forking their workers)."""
+    before = set(threading.enumerate())
+    yield
+    for thread in set(threading.enumerate()) - before:
+        if thread.name == "pagefind-replies":
+            thread.join(timeout=10)
+            assert not thread.is_alive(), "the reply reader outlived its Pagefind process"
+
+
+def records(bundle: Path) -> dict[str, dict]:
+    """Pagefind's per-page records (fragment/*.pf_fragment: gzip, a signature, JSON), by URL."""
+    found = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(SIGNATURE), path
+        record = json.loads(raw[len(SIGNATURE):])
+        found[record["url"]] = record
+    return found
+
+
+def finishes(step, timeout: float = 20):
+    """Run step in a thread: (finished, exception raised or None). A hang shows as not finished."""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["value"] = step()
+        except BaseException as exc:  # noqa: BLE001 - the test looks at what it was
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return not thread.is_alive(), outcome.get("error")
+
+
+# ---------------------------------------------------------------- search_document
+
+def test_search_document_adds_the_title_as_h1_when_the_content_has_none():
+    doc = search_document("Fictional &amp; title", "<p>Some words.</p>")
+    assert "<article><h1>Fictional &amp; title</h1><p>Some words.</p></article>" in doc
+    assert doc.count("<h1") == 1
+
+
+def test_search_document_keeps_the_contents_own_h1():
+    """Pagefind takes the page title from the first h1; a second one would index the title twice."""
+    doc = search_document("Other title", '<h1 id="x">Fictional heading</h1><p>Words.</p>')
+    assert doc.count("<h1") == 1
+    assert "Other title" not in doc
+    assert '<article><h1 id="x">Fictional heading</h1>' in doc
+
+
+def test_search_document_escapes_tags_and_keeps_the_lang():
+    doc = search_document("T", "<p>c</p>", ["booking", "<script>alert(1)</script>", 7], lang="cy")
+    assert '<html lang="cy">' in doc
+    assert "<span>booking</span> " in doc and "<span>7</span> " in doc
+    assert "<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>" in doc
+    assert "<script>" not in doc
+    assert "<p><span>" in doc  # the tags come before the content, in one paragraph
+
+
+def test_search_document_escapes_the_lang_and_leaves_out_empty_tags():
+    doc = search_document("T", "<p>c</p>", lang='en"><script>')
+    assert '<html lang="en&quot;&gt;&lt;script&gt;">' in doc
+    assert "<span>" not in doc and "<p></p>" not in doc
+
+
+# ---------------------------------------------------------------- a real Pagefind round trip
+
+def test_round_trip_writes_a_bundle_with_both_pages(tmp_path):
+    bundle = tmp_path / "site" / BUNDLE
+    indexer = SearchIndexer()
+    indexer.add("/patterns/fictional-alpha/", search_document(
+        "Fictional alpha &amp; beta", "<p>A fictional summary about rota planning.</p>", ["rota"]))
+    indexer.add("/organisations/ZZ1/", search_document(
+        "Ignored title", "<h1>Fictional Trust</h1><p>A fictional organisation.</p>"))
+    indexer.write(bundle)
+    indexer.wait()
+    assert indexer._proc.poll() is not None, "wait() ends the Pagefind process"
+    assert (bundle / "pagefind-entry.json").is_file()
+    assert json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    found = records(bundle)
+    assert sorted(found) == ["/organisations/ZZ1/", "/patterns/fictional-alpha/"]
+    assert found["/patterns/fictional-alpha/"]["meta"]["title"] == "Fictional alpha & beta"
+    assert "rota planning" in found["/patterns/fictional-alpha/"]["content"]
+    assert found["/organisations/ZZ1/"]["meta"]["title"] == "Fictional Trust"
+
+
+# ---------------------------------------------------------------- failures
+
+def test_a_missing_binary_is_a_search_index_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: tmp_path / "no-such-pagefind")
+    with pytest.raises(SearchIndexError, match="could not start Pagefind"):
+        SearchIndexer()
+    assert issubclass(SearchIndexError, CatalogueError)  # reported as a catalogue error, not a traceback
+
+
+def test_a_process_that_exits_at_once_is_a_search_index_error_not_a_hang(monkeypatch):
+    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: Path("/bin/true"))
+    finished, error = finishes(SearchIndexer)
+    assert finished, "SearchIndexer() hung on a process that had exited"
+    assert isinstance(error, SearchIndexError), repr(error)
+
+
+def fake_pagefind(tmp_path: Path, body: str) -> Path:
+    """A stand-in for the Pagefind binary: a shell script that ignores `--service` and does `body`."""
+    script = tmp_path / "pagefind"
+    script.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.parametrize("body, message", [
+    # Not Pagefind's protocol at all: the reply cannot be decoded.
+    ("printf 'not base64 at all!,'; exec sleep 30", "unreadable reply"),
+    # Well-formed replies that are not what was asked (cat sends each request back as the reply).
+    ("cat", "did not create an index"),
+])
+def test_replies_that_are_not_pagefinds_are_a_search_index_error(monkeypatch, tmp_path, body, message):
+    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: fake_pagefind(tmp_path, body))
+    finished, error = finishes(SearchIndexer)
+    assert finished, "SearchIndexer() hung"
+    assert isinstance(error, SearchIndexError) and message in str(error), repr(error)
+
+
+def test_a_process_that_never_answers_is_a_search_index_error_after_the_silence_limit(monkeypatch, tmp_path):
+    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: fake_pagefind(tmp_path, "exec sleep 60"))
+    monkeypatch.setattr(SearchIndexer, "SILENCE_LIMIT", 1.5)
+    finished, error = finishes(SearchIndexer, timeout=15)
+    assert finished, "SearchIndexer() waited past its silence limit"
+    assert isinstance(error, SearchIndexError) and "did not answer" in str(error), repr(error)
+
+
+def test_close_after_a_build_error_leaves_no_process(tmp_path):
+    """MkDocs failed part way (on_build_error): the process is ended whatever it was doing."""
+    indexer = SearchIndexer()
+    indexer.add("/a/", search_document("Fictional A", "<p>Fictional words.</p>"))
+    indexer.write(tmp_path / "site" / BUNDLE)
+    indexer.close()
+    assert indexer._proc.poll() is not None
+    indexer.close()  # a second close (on_build_error after on_post_build) is harmless
+    assert indexer._proc.poll() is not None
+
+
+def test_a_failed_write_is_a_search_index_error_and_ends_the_process(tmp_path):
+    """Pagefind cannot write the bundle (a file stands where its folder should be)."""
+    (tmp_path / "site").write_text("not a folder", encoding="utf-8")
+    indexer = SearchIndexer()
+    indexer.add("/a/", search_document("Fictional A", "<p>Fictional words.</p>"))
+    indexer.write(tmp_path / "site" / BUNDLE)
+    finished, error = finishes(indexer.wait)
+    assert finished, "wait() hung"
+    assert isinstance(error, SearchIndexError), repr(error)
+    assert indexer._proc.poll() is not None
