@@ -4,7 +4,7 @@ dated evidence, so the model can say the level today, on any past date, and what
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.errors import ConfigError
@@ -26,14 +26,25 @@ class Level:
 
 @dataclass(frozen=True)
 class Check:
-    """One criterion of one level, evaluated: met or not, with the reader's wording."""
+    """One criterion of one level, evaluated: met or not, with the reader's wording. The wording
+    is only put together when asked for: validation assesses every pattern but words few checks."""
 
     level: str
     criterion: str
     threshold: int
     met: bool
-    requirement: str
-    shortfall: str
+    found: int | str
+    codes: tuple[str, ...]
+    wording: dict = field(compare=False, repr=False)
+
+    @property
+    def requirement(self) -> str:
+        return self.wording["requirement"].format(n=self.threshold)
+
+    @property
+    def shortfall(self) -> str:
+        code_text = f": {', '.join(self.codes)}" if self.codes else ""
+        return self.wording["shortfall"].format(n=self.threshold, found=self.found, codes=code_text)
 
 
 @dataclass(frozen=True)
@@ -108,9 +119,7 @@ class MaturityModel:
                 else:
                     shown, codes = found[name]
                     ok = shown >= n
-                code_text = f": {', '.join(codes)}" if codes else ""
-                shortfall = self.wording[name]["shortfall"].format(n=n, found=shown, codes=code_text)
-                checks.append(Check(level.id, name, n, ok, self.requirement(name, n), shortfall))
+                checks.append(Check(level.id, name, n, ok, shown, codes, self.wording[name]))
                 level_ok = level_ok and ok
             if level_ok and not blocked:
                 reached = level

@@ -50,7 +50,9 @@ def pattern_files(root: Path) -> list[Path]:
     folder = root / PATTERNS_DIR
     if not folder.is_dir():
         raise LayoutError(f"{display_path(folder)}: no patterns folder; is --root the catalogue's root?")
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    # Sorted by name as strings: sorting 10,000 Path objects took a tenth of a second.
+    names = sorted(e.name for e in os.scandir(folder) if e.is_file() and not e.name.startswith("."))
+    return [folder / name for name in names]
 
 
 def load_registry(root: Path, result: Result) -> dict[str, Organisation] | None:

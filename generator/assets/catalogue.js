@@ -169,24 +169,32 @@
     }
   }
 
-  // Results are shown in order as their excerpts arrive (one small file each); the list is
-  // aria-busy until the whole batch is in.
+  // Each result's title and excerpt are in a small file of its own. The best result's is fetched
+  // first, so it is on screen as soon as possible; the rest follow together, in order. The list
+  // is aria-busy until the whole batch is in.
   function showNext(token) {
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
     more.hidden = shown >= results.length;
     list.setAttribute("aria-busy", "true");
-    return Promise.all(batch.map(function (result) {
+    var slots = batch.map(function () {
       var li = document.createElement("li");
       li.className = "pc-search__result";
       li.hidden = true;
       list.appendChild(li);
-      return result.data().then(function (data) {
+      return li;
+    });
+    function show(i) {
+      return batch[i].data().then(function (data) {
         if (token !== latest) { return; }
-        fill(li, data);
-        li.hidden = false;
+        fill(slots[i], data);
+        slots[i].hidden = false;
       });
-    })).then(function () {
+    }
+    var first = batch.length ? show(0) : Promise.resolve();
+    return first.then(function () {
+      return Promise.all(batch.slice(1).map(function (_, i) { return show(i + 1); }));
+    }).then(function () {
       if (token === latest) { list.removeAttribute("aria-busy"); }
     });
   }
