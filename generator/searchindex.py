@@ -9,8 +9,8 @@ far better on both (docs/benchmarks.md, docs/performance.md).
 Pages are handed to a Pagefind process (`pagefind --service`, the interface Pagefind's own Python
 and Node packages use) as soon as MkDocs has converted them, and the index is written while
 MkDocs renders the theme around them, so indexing runs on another core instead of after the build.
-What Pagefind is given is what the theme puts in a page's <article>: the title, the tags and the
-content.
+What Pagefind is given is what the theme puts in a page's <article>: the title, the content and
+the tags.
 """
 
 from __future__ import annotations
@@ -43,13 +43,14 @@ def pagefind_executable() -> Path:
 
 
 def search_document(title: str, content: str, tags: list[str] = (), lang: str = "en") -> str:
-    """The indexed part of a page, as the theme lays out its <article>: an h1 with the title
-    (unless the content has its own), the tags, then the content. The title is HTML already (the
-    theme prints it unescaped), as is the content."""
+    """The indexed part of a page: what the theme puts in its <article>, an h1 with the title
+    (unless the content has its own), the content and the tags. The tags go last, where the theme
+    has them first, so that a result's excerpt starts with the page's own words rather than with
+    a row of tags. The title is HTML already (the theme prints it unescaped), as is the content."""
     heading = "" if "<h1" in content else f"<h1>{title}</h1>"
     chips = "".join(f"<span>{html.escape(str(tag))}</span> " for tag in tags)
     return (f'<!doctype html><html lang="{html.escape(lang)}"><body><article>{heading}'
-            f'{f"<p>{chips}</p>" if chips else ""}{content}</article></body></html>')
+            f'{content}{f"<p>{chips}</p>" if chips else ""}</article></body></html>')
 
 
 class SearchIndexer:

@@ -1,5 +1,5 @@
-"""Regenerate the README screenshots: home, catalogue and a pattern page, at desktop and mobile
-widths, taken in headless Chromium (Debian's /usr/bin/chromium) from a built site.
+"""Regenerate the README screenshots: home, catalogue, a pattern page and search results, at
+desktop and mobile widths, taken in headless Chromium (Debian's /usr/bin/chromium) from a built site.
 
 Usage: .venv/bin/python scripts/screenshots.py [--site site] [--out docs/screenshots] [--pattern ID]
 """
@@ -39,6 +39,7 @@ def main() -> int:
     parser.add_argument("--site", default="site", help="built site folder (make site)")
     parser.add_argument("--out", default="docs/screenshots", help="where to write the PNG files")
     parser.add_argument("--pattern", default="small-accountable-steps", help="pattern page to capture")
+    parser.add_argument("--query", default="cloud", help="search to capture")
     args = parser.parse_args()
     site, out = Path(args.site), Path(args.out)
     if not (site / "index.html").is_file():
@@ -47,13 +48,16 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    pages = {"home": "", "catalogue": "patterns/", "pattern": f"patterns/{args.pattern}/"}
+    pages = {"home": "", "catalogue": "patterns/", "pattern": f"patterns/{args.pattern}/",
+             "search": f"search/?q={args.query}"}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for size, (width, height) in SIZES.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             for name, path in pages.items():
                 page.goto(base + path, wait_until="networkidle")
+                if name == "search":  # results arrive after load
+                    page.wait_for_selector("#pc-search-results:not([aria-busy]) > li:not([hidden])")
                 target = out / f"{name}-{size}.png"
                 page.screenshot(path=str(target), full_page=False)
                 print(f"wrote {target}")
