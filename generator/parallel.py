@@ -19,7 +19,13 @@ def can_fork() -> bool:
 
 
 def workers(jobs: int | None = None) -> int:
-    return jobs or os.cpu_count() or 1
+    """The cores this process may use (a container's share, not the whole machine's)."""
+    if jobs:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def process_map(fn, chunks: list, jobs: int | None = None, fork_only: bool = False):

@@ -4,7 +4,7 @@ that the browser fetches only as a query needs them.
 Why Pagefind and not Material's search plugin: at 5,000 patterns Material's lunr index is one
 23 MB download built in the browser (about 7 s before the first query), and its plugin parses
 every page in Python during the build; Pagefind's compiled indexer and chunked index measured
-far better on both (docs/benchmarks.md, docs/performance.md).
+far better on both (docs/performance.md).
 
 Pages are handed to a Pagefind process (`pagefind --service`, the interface Pagefind's own Python
 and Node packages use) as soon as MkDocs has converted them, and the index is written while
@@ -19,6 +19,7 @@ import base64
 import html
 import json
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -61,12 +62,16 @@ class SearchIndexer:
     SILENCE_LIMIT = 300.0
 
     def __init__(self):
+        # Pagefind's own messages (a panic, say) go to a file, read only to explain a failure.
+        self._stderr = tempfile.TemporaryFile()
         try:
             self._proc = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
-                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                                          stdout=subprocess.PIPE, stderr=self._stderr)
         except OSError as exc:
+            self._stderr.close()
             raise SearchIndexError(f"could not start Pagefind: {exc}") from exc
         self._replies: dict[int, dict] = {}
+        self._answered = 0  # replies to numbered messages: one each, in whatever order
         self._done = threading.Condition()
         self._closed: str | None = None  # why replies stopped, once they have
         self._heard = time.monotonic()
@@ -91,10 +96,14 @@ class SearchIndexer:
         self._last = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle_dir)})
 
     def wait(self) -> None:
-        """Wait until the bundle is written; raise on any page Pagefind could not index."""
+        """Wait until the bundle is written and every page answered; raise on any page Pagefind
+        could not index."""
         try:
-            self._wait(self._last)
-            errors = [r for r in self._replies.values() if r.get("type") == "Error"]
+            if not self._last:
+                raise SearchIndexError("no search index was asked for (write() was not called)")
+            self._wait(self._last, every=True)
+            with self._done:
+                errors = [r for r in self._replies.values() if r.get("type") == "Error"]
             if errors:
                 raise SearchIndexError(f"Pagefind could not index the site: {errors[0].get('message')}")
         finally:
@@ -102,16 +111,19 @@ class SearchIndexer:
 
     def close(self) -> None:
         """Stop the process (at once if it is not done) and the reader; safe to call twice."""
-        if self._proc.poll() is None:
-            try:
-                self._proc.stdin.close()
-                self._proc.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                self._proc.kill()
-                self._proc.wait()
+        try:
+            self._proc.stdin.close()  # Pagefind ends when its input does
+        except OSError:
+            pass
+        try:
+            self._proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
         self._reader.join(timeout=10)
         if not self._reader.is_alive():
             self._proc.stdout.close()
+        self._stderr.close()
 
     def _send(self, payload: dict) -> int:
         self._sent += 1
@@ -121,23 +133,39 @@ class SearchIndexer:
             self._proc.stdin.flush()
         except (OSError, ValueError) as exc:
             self._reader.join(timeout=2)  # to say why, if the reader saw it
-            raise SearchIndexError(f"Pagefind stopped while indexing ({self._closed or exc})") from exc
+            raise SearchIndexError(f"Pagefind stopped while indexing ({self._why(exc)})") from exc
         return self._sent
 
-    def _wait(self, message_id: int) -> dict:
-        """Wait for the reply to one message; replies come in order, so earlier ones are in too."""
+    def _wait(self, message_id: int, every: bool = False) -> dict:
+        """Wait for the reply to one message (with `every`, to every message up to it). Silence
+        is counted from the last reply or from the start of this wait, whichever is later."""
+        started = time.monotonic()
+
+        def answered() -> bool:
+            return self._answered >= message_id if every else message_id in self._replies
         with self._done:
-            while message_id not in self._replies and not self._closed:
+            while not answered() and not self._closed:
                 self._done.wait(timeout=1.0)
-                if time.monotonic() - self._heard > self.SILENCE_LIMIT:
+                if time.monotonic() - max(self._heard, started) > self.SILENCE_LIMIT:
                     self._proc.kill()
                     raise SearchIndexError(f"Pagefind did not answer for {self.SILENCE_LIMIT:.0f} s")
-        if message_id not in self._replies:
-            raise SearchIndexError(f"Pagefind stopped before it finished the index ({self._closed})")
+            done = answered()
+        if not done:
+            raise SearchIndexError(f"Pagefind stopped before it finished the index ({self._why()})")
         reply = self._replies[message_id]
         if reply.get("type") == "Error":
             raise SearchIndexError(f"Pagefind: {reply.get('message')}")
         return reply
+
+    def _why(self, exc: BaseException | None = None) -> str:
+        """Why Pagefind stopped: the reader's reason, and Pagefind's own last words if any."""
+        reason = self._closed or str(exc)
+        try:
+            self._stderr.seek(0)
+            said = self._stderr.read()[-2000:].decode("utf-8", "replace").strip().splitlines()
+        except (OSError, ValueError):
+            said = []
+        return f"{reason}: {said[-1]}" if said else reason
 
     def _read(self) -> None:
         reason = "it exited"
@@ -149,7 +177,10 @@ class SearchIndexer:
                 with self._done:
                     for message in messages:
                         reply = json.loads(base64.b64decode(message))
-                        self._replies[reply.get("message_id")] = reply["payload"]
+                        key = reply.get("message_id")
+                        if isinstance(key, int) and key not in self._replies:
+                            self._answered += 1
+                        self._replies[key] = reply["payload"]
                     self._heard = time.monotonic()
                     self._done.notify_all()
         except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not Pagefind's protocol

@@ -103,11 +103,14 @@
   var status = document.getElementById("pc-search-status");
   var list = document.getElementById("pc-search-results");
   var more = document.getElementById("pc-search-more");
-  var root = new URL(box.dataset.root, window.location.href);
+  // The site's root folder: data-root links to the home page, which is index.html when the site
+  // is built without directory URLs; Pagefind's result addresses are relative to this folder.
+  var root = new URL("./", new URL(box.dataset.root, window.location.href));
   var KINDS = [["patterns/", "Pattern"], ["organisations/", "Organisation"], ["categories/", "Category"],
                ["guide/", "Guide"]];
   var PAGE = 10;
-  var engine = null, latest = 0, shown = 0, results = [], timer = null;
+  // latest: the newest query's number; owner: the number of the query `results` belong to.
+  var engine = null, latest = 0, owner = 0, shown = 0, results = [], timer = null;
 
   function load() {
     if (!engine) {
@@ -173,6 +176,7 @@
   // first, so it is on screen as soon as possible; the rest follow together, in order. The list
   // is aria-busy until the whole batch is in.
   function showNext(token) {
+    var start = shown;
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
     more.hidden = shown >= results.length;
@@ -196,30 +200,33 @@
       return Promise.all(batch.slice(1).map(function (_, i) { return show(i + 1); }));
     }).then(function () {
       if (token === latest) { list.removeAttribute("aria-busy"); }
+      return start;
     });
   }
 
   function run(query, push) {
     var token = latest += 1;
     query = query.trim();
+    more.hidden = true;  // until this query's results are in: it would show the last query's
     if (push) {
       var url = new URL(window.location.href);
       if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
       history.replaceState(null, "", url.pathname + url.search + url.hash);
     }
     if (!query) {
-      list.replaceChildren(); more.hidden = true; status.textContent = "";
+      list.replaceChildren(); list.removeAttribute("aria-busy"); status.textContent = "";
       return Promise.resolve();
     }
     return load().then(function (pf) { return pf.search(query); }).then(function (search) {
       if (token !== latest) { return; }
-      results = search.results; shown = 0;
+      results = search.results; shown = 0; owner = token;
       list.replaceChildren();
       status.textContent = results.length === 0 ? "No results for \u201c" + query + "\u201d."
         : results.length + (results.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d.";
       return showNext(token);
     }).catch(function (error) {
       if (token !== latest) { return; }
+      list.removeAttribute("aria-busy");
       status.textContent = "Search is not available: the search index could not be loaded (" + error.message + ").";
     });
   }
@@ -232,7 +239,14 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(function () { run(input.value, true); }, 150);
   });
-  more.addEventListener("click", function () { showNext(latest); });
+  // Show more: focus moves to the first of the new results, as the button may now be gone.
+  more.addEventListener("click", function () {
+    if (owner !== latest) { return; }
+    showNext(owner).then(function (start) {
+      var link = owner === latest && list.children[start] && list.children[start].querySelector("a");
+      if (link) { link.focus(); }
+    });
+  });
   var initial = new URLSearchParams(window.location.search).get("q") || "";
   input.value = initial;
   var header = document.getElementById("pc-header-q");

@@ -15,7 +15,7 @@ from generator.errors import CatalogueError
 from generator.plugin.config import CatalogueConfig
 from generator.progress import progress_printer
 from generator.render.context import build_context
-from generator.render.pages import CSS, JS, render_site
+from generator.render.pages import CSS, JS, NOT_INDEXED, render_site
 from generator.render.stash import restore, stash
 from generator.report import text_report
 from generator.searchindex import BUNDLE, SearchIndexer, SearchIndexError, search_document
@@ -38,7 +38,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.templates = (base / self.config.templates).resolve() if self.config.templates else None
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
-        config.theme.dirs.insert(0, str(THEME_DIR))
+        # After the catalogue's own custom_dir, if it has one, so its overrides still win.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config
 
     def on_files(self, files, config):
@@ -68,8 +69,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             self._generated.add(path)
         self._pages_done, self._pages_total = 0, len(files.documentation_pages())
         self._progress = progress_printer("built pages")
-        # Started after validation, whose worker processes are forked only while no other thread
-        # runs; from here Pagefind indexes pages while MkDocs is still rendering the rest.
+        # Started after validation and rendering, which fork worker processes only while no other
+        # thread runs (the indexer's reply reader is one); from here Pagefind indexes pages while
+        # MkDocs converts and renders the rest.
         self._search = self._guard(SearchIndexer)
         return files
 
@@ -98,7 +100,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if self._progress:
             self._pages_done += 1
             self._progress(self._pages_done, self._pages_total)
-        if self._search:
+        if self._search and page.file.src_uri not in NOT_INDEXED:
             document = search_document(page.title or "", html, page.meta.get("tags") or [],
                                        config.theme.get("language") or "en")
             self._guard(lambda: self._search.add("/" + page.url, document))

@@ -24,6 +24,10 @@ from generator.resources import load_schema, templates_dir
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CSS, JS = "assets/catalogue.css", "assets/catalogue.js"
+# Generated pages left out of the search index: the search page itself, and the tags page, whose
+# lists Material only fills in after pages are handed to the indexer (pattern pages carry their
+# tags, so they are found by them).
+NOT_INDEXED = frozenset({"search.md", "tags.md"})
 CATEGORY_NAMES = {
     "strategy": "Strategy", "delivery": "Delivery", "platform": "Platform", "operations": "Operations",
     "data": "Data", "people-and-skills": "People and skills", "governance": "Governance",

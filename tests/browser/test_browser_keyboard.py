@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from browser_checks import PAGES
+from browser_checks import PAGES, open_page
 
 pytestmark = pytest.mark.browser
 
-TARGETS = ["#pc-header-q", "#f-category", "#f-theme", "#f-maturity", "#f-lifecycle",
-           "#f-organisation", "#f-sort", "#f-reset"]
+# Each page's own controls: the catalogue's filters, and the search page's form and Show more
+# (a query with more than ten results in the demo, so that Show more is there).
+CASES = {
+    "catalogue": (PAGES["catalogue"], ["#pc-header-q", "#f-category", "#f-theme", "#f-maturity", "#f-lifecycle",
+                                       "#f-organisation", "#f-sort", "#f-reset"]),
+    "search": ("search/?q=fictional", ["#pc-header-q", "#pc-search-q", "#pc-search-form button", "#pc-search-more"]),
+}
 
 STYLE = """e => { const s = getComputedStyle(e);
   return {outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor,
@@ -50,10 +55,12 @@ def indicator(focused: dict, unfocused: dict) -> bool:
     return outline_new or shadow_new
 
 
-def test_tab_reaches_search_and_every_filter_with_a_visible_focus_indicator(page, site_url):
-    page.goto(site_url + PAGES["catalogue"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_tab_reaches_every_control_with_a_visible_focus_indicator(page, site_url, case):
+    path, TARGETS = CASES[case]
+    open_page(page, site_url + path)
     reached, order = {}, []
-    for _ in range(80):
+    for _ in range(150):
         page.keyboard.press("Tab")
         page.wait_for_function(SETTLED, timeout=3_000)
         info = page.evaluate(FOCUSED, TARGETS)

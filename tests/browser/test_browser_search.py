@@ -5,11 +5,12 @@ address; contributor text in results is only ever text."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 import yaml
 
-from browser_checks import DEMO_ROOT, Recorder, demo_patterns, open_page, pattern_id
+from browser_checks import DEMO_ROOT, Recorder, demo_patterns, open_page, pattern_id, serve
 
 pytestmark = pytest.mark.browser
 
@@ -100,6 +101,23 @@ def test_typing_updates_the_results_and_the_address(page, site_url):
     expect(page.locator("#pc-search-q")).to_have_value("qwertyuiop")
 
 
+def test_show_more_adds_the_next_results_and_moves_focus_to_the_first_of_them(page, site_url):
+    from playwright.sync_api import expect
+
+    open_page(page, site_url + "search/?q=fictional")
+    total = int(page.locator("#pc-search-status").text_content().split()[0])
+    assert total > 10, "the demo needs more than ten results for this word"
+    expect(page.locator(RESULTS)).to_have_count(10)
+    page.locator("#pc-search-more").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(RESULTS)).to_have_count(min(total, 20))
+    expect(page.locator("#pc-search-results")).not_to_have_attribute("aria-busy", "true")
+    eleventh = page.locator(RESULTS).nth(10).locator("a").first
+    expect(eleventh).to_be_focused()
+    if total <= 20:
+        expect(page.locator("#pc-search-more")).to_be_hidden()
+
+
 def test_payloads_in_results_are_shown_as_text_and_never_run(page, site_url):
     """The hostile entry's title and summary carry markup (FICTIONAL payloads). In the results
     they must read exactly as typed, with no element made from them and nothing run."""
@@ -128,3 +146,25 @@ def test_a_missing_index_is_reported_not_silent(page, site_url):
     page.route("**/pagefind/pagefind.js", lambda route: route.fulfill(status=404, body="missing"))
     page.goto(site_url + "search/?q=booking")
     expect(page.locator("#pc-search-status")).to_contain_text("Search is not available")
+
+
+def test_results_lead_to_their_pages_on_a_flat_site_under_a_sub_path(page, tmp_path, browser_available):
+    """Built without directory URLs (pages end in .html) and published under a sub-path, as on
+    a project's GitHub Pages: the result links and kinds must still be right."""
+    from playwright.sync_api import expect
+
+    from generator.build import build_site
+
+    root = tmp_path / "demo"
+    shutil.copytree(DEMO_ROOT, root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    build_site(root, tmp_path / "www" / "catalogue")
+    with serve(tmp_path / "www") as base:
+        open_page(page, base + "catalogue/search.html?q=duplicated")
+        link = page.locator(f"{RESULTS} .pc-search__title a").first
+        expect(link).to_have_attribute("href", "/catalogue/patterns/fictional-shared-booking-service.html")
+        expect(page.locator(f"{RESULTS} .pc-search__kind").first).to_have_text("Pattern")
+        link.click()
+        expect(page.locator("article h1")).to_have_text(
+            next(p["title"] for p in demo_patterns() if p["id"] == "fictional-shared-booking-service"))

@@ -5,6 +5,7 @@ page renders the navigation itself) give byte-identical pages."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ class NeverStores(dict):
         self.offered += 1
 
 
-def build(tmp_path_factory, name: str, cache: type) -> Path:
+def build(tmp_path_factory, name: str, cache: type, root: Path = DEMO) -> Path:
     from generator.build import build_site
     from generator.plugin import plugin
 
@@ -56,8 +57,16 @@ def build(tmp_path_factory, name: str, cache: type) -> Path:
     out = tmp_path_factory.mktemp(name) / "site"
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(plugin, "NAV_CACHE", cache)
-        assert build_site(DEMO, out) == out.resolve()
+        assert build_site(root, out) == out.resolve()
     return out
+
+
+# Layouts where a wrong key would show: the home page ("") and the search page ("search/") share a
+# parent folder but not a depth once Home is not in the nav; flat URLs put pages at other depths.
+VARIANTS = {
+    "no-home-in-nav": lambda text: text.replace("  - Home: index.md\n", ""),
+    "flat-urls": lambda text: text + "use_directory_urls: false\n",
+}
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +90,7 @@ def test_the_cached_build_used_the_cache(cached):
     cache = caches[0]
     # every pattern page after the first one, and every organisation page after the first, hit it
     assert cache.hits >= len(PATTERN_IDS) - 1 > 1
-    assert {"patterns", "organisations"} <= set(cache)
+    assert {"patterns", "organisations"} <= {folder for _, folder in cache}
 
 
 def test_the_uncached_build_rendered_every_navigation(uncached):
@@ -123,3 +132,20 @@ def test_navigation_links_of_every_page_resolve(cached):
         checked.add(page)
     assert not broken, "\n".join(broken)
     assert {f"patterns/{pid}/index.html" for pid in PATTERN_IDS} <= checked
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_other_layouts_are_byte_identical_too(tmp_path_factory, session_env, demo_before, variant):
+    root = tmp_path_factory.mktemp(f"demo-{variant}") / "demo"
+    shutil.copytree(DEMO, root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    changed = VARIANTS[variant](text)
+    assert changed != text, "the variant must change the configuration"
+    config.write_text(changed, encoding="utf-8")
+    first = build(tmp_path_factory, f"{variant}-cached", CountingCache, root)
+    assert CountingCache.made[0].hits > 1
+    second = build(tmp_path_factory, f"{variant}-uncached", NeverStores, root)
+    pages = [p.relative_to(first).as_posix() for p in sitehtml.html_files(first)]
+    assert pages == [p.relative_to(second).as_posix() for p in sitehtml.html_files(second)]
+    assert [p for p in pages if (first / p).read_bytes() != (second / p).read_bytes()] == []

@@ -6,7 +6,6 @@ catalogue this repository ships.
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import re
 import shutil
@@ -302,6 +301,9 @@ def test_page_weight_and_search_index_size(demo_site, shipped_site):
         # every page a reader would look for is indexed, and the 404 page is not
         assert {"/" + p.removesuffix("index.html") for p in pattern_pages} <= set(records)
         assert not [u for u in records if "404" in u]
+        # nor the search page, nor the tags page (its lists are filled in after indexing)
+        assert not {"/search/", "/tags/"} & set(records)
+        assert not [u for u, r in records.items() if "tags.md:" in r["content"]]
         # the charts and the boilerplate sections are left out of the index (data-pagefind-ignore):
         # their text would double it without helping anyone find a pattern
         for url, record in records.items():

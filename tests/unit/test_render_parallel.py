@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel
 from generator.render import pages
 from generator.render.context import build_context
 from generator.synth import synth_catalogue

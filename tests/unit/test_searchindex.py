@@ -146,6 +146,22 @@ def test_replies_that_are_not_pagefinds_are_a_search_index_error(monkeypatch, tm
     assert isinstance(error, SearchIndexError) and message in str(error), repr(error)
 
 
+def test_pagefinds_own_last_words_are_in_the_error(monkeypatch, tmp_path):
+    """What Pagefind prints on stderr before it stops (a panic, say) explains the failure."""
+    body = "echo 'thread main panicked: fictional failure' >&2; exit 101"
+    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: fake_pagefind(tmp_path, body))
+    finished, error = finishes(SearchIndexer)
+    assert finished and isinstance(error, SearchIndexError), repr(error)
+    assert "fictional failure" in str(error)
+
+
+def test_waiting_before_asking_for_the_index_is_an_error_not_a_hang():
+    indexer = SearchIndexer()
+    finished, error = finishes(indexer.wait)
+    assert finished and isinstance(error, SearchIndexError) and "write()" in str(error), repr(error)
+    assert indexer._proc.poll() is not None
+
+
 def test_a_process_that_never_answers_is_a_search_index_error_after_the_silence_limit(monkeypatch, tmp_path):
     monkeypatch.setattr(searchindex, "pagefind_executable", lambda: fake_pagefind(tmp_path, "exec sleep 60"))
     monkeypatch.setattr(SearchIndexer, "SILENCE_LIMIT", 1.5)
