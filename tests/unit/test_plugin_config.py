@@ -76,6 +76,28 @@ def run_events(config_file: Path):
     return config, files
 
 
+@pytest.mark.parametrize("custom_dir", [False, True])
+def test_theme_overrides_come_after_the_catalogues_own_custom_dir(tmp_path, custom_dir):
+    """The catalogue's header and navigation partials override Material's, but a catalogue's own
+    custom_dir (its own overrides) must still win over them."""
+    from generator.plugin.plugin import THEME_DIR
+
+    root = tmp_path / "demo"
+    shutil.copytree(DEMO, root)
+    if custom_dir:
+        (root / "overrides").mkdir()
+        config_file = root / "mkdocs.yml"
+        config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"), encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    dirs = [Path(d).resolve() for d in config.theme.dirs]
+    if custom_dir:
+        assert dirs[0] == (root / "overrides").resolve()
+    assert dirs[1 if custom_dir else 0] == THEME_DIR.resolve()
+    assert dirs.index(THEME_DIR.resolve()) < min(i for i, d in enumerate(dirs) if "material" in d.parts)
+
+
 def test_paths_resolve_against_mkdocs_yml_not_the_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     config = load_config(str(DEMO / "mkdocs.yml"))
