@@ -31,6 +31,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_config(self, config):
         """Resolve the catalogue root and add the catalogue's stylesheet and script."""
         self._progress, self._generated, self._stashed, self._search = None, set(), {}, None
+        self._rendering = None
         if not self.config.enabled:
             return config
         base = Path(config.config_file_path or ".").resolve().parent
@@ -68,7 +69,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             files.append(File.generated(config, path, content=content))
             self._generated.add(path)
         self._pages_done, self._pages_total = 0, len(files.documentation_pages())
-        self._progress = progress_printer("built pages")
+        # Two passes over the pages on a terminal: MkDocs converts them all, then renders the theme.
+        self._progress = progress_printer("converted pages")
+        self._rendering, self._pages_rendered = progress_printer("rendered pages"), 0
         # Started after validation and rendering, which fork worker processes only while no other
         # thread runs (the indexer's reply reader is one); from here Pagefind indexes pages while
         # MkDocs converts and renders the rest.
@@ -105,6 +108,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                                        config.theme.get("language") or "en")
             self._guard(lambda: self._search.add("/" + page.url, document))
         return html
+
+    def on_post_page(self, output, page, config):
+        if self._rendering:
+            self._pages_rendered += 1
+            self._rendering(self._pages_rendered, self._pages_total)
+        return output
 
     def on_post_build(self, config):
         """Write the search index (site/pagefind/)."""
