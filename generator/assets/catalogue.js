@@ -116,6 +116,9 @@
     if (!engine) {
       engine = import(new URL(box.dataset.bundle, window.location.href).href).then(function (pf) {
         return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () { return pf; });
+      }).catch(function (error) {
+        engine = null;  // try again on the next query: the network may be back
+        throw error;
       });
     }
     return engine;

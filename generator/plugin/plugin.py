@@ -22,7 +22,8 @@ from generator.searchindex import BUNDLE, SearchIndexer, SearchIndexError, searc
 from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-# Theme overrides: Material's header with the catalogue's search form in place of Material's.
+# Theme overrides: Material's header with the catalogue's search form in place of Material's, and
+# its navigation partial rendered once per place for pages outside the nav.
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 NAV_CACHE = dict  # tests swap in a cache that never keeps anything, to compare the pages
 
@@ -110,18 +111,20 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return html
 
     def on_post_page(self, output, page, config):
+        """Count rendered pages for the progress line on a terminal."""
         if self._rendering:
             self._pages_rendered += 1
             self._rendering(self._pages_rendered, self._pages_total)
         return output
 
     def on_post_build(self, config):
-        """Write the search index (site/pagefind/)."""
+        """Wait for the search index (site/pagefind/) to be written; fail the build if it was not."""
         if self._search:
             search, self._search = self._search, None
             self._guard(search.wait)
 
     def on_build_error(self, error):
+        """Stop the search indexer of a build that failed part way."""
         if self._search:
             self._search.close()
             self._search = None

@@ -23,6 +23,9 @@ def prose(pattern: dict, field: str) -> str:
 
 
 def results(page) -> list[str]:
+    """The result pages' URLs, best first, once the whole batch is on the page (the count is
+    announced first, and the list is aria-busy until every result's excerpt is in)."""
+    page.wait_for_function("!document.getElementById('pc-search-results').hasAttribute('aria-busy')")
     return page.eval_on_selector_all(RESULTS, RESULT_LINKS)
 
 
