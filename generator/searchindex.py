@@ -110,7 +110,8 @@ class SearchIndexer:
             self.close()
 
     def close(self) -> None:
-        """Stop the process (at once if it is not done) and the reader; safe to call twice."""
+        """End the process (killed if it has not ended 10 s after its input closes) and the reader;
+        safe to call twice."""
         try:
             self._proc.stdin.close()  # Pagefind ends when its input does
         except OSError:

@@ -13,9 +13,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.model import Catalogue, Organisation, Pattern
+from generator.model import Catalogue, Organisation
 from generator.render import svg
 from generator.render.context import build_context
+
+from fictional import adoption, make_pattern
 
 TODAY = dt.date(2026, 11, 26)
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
@@ -26,28 +28,6 @@ ORGS = {
     "ZZ2": Organisation("ZZ2", "Fictional Southmere Community Health NHS Trust", "trust", "south-east"),
     "ZZ3": Organisation("ZZ3", f"Fictional {HOSTILE} Integrated Care Board", "icb", "east-of-england"),
 }
-
-
-def make_pattern(pid: str, **fields) -> Pattern:
-    data = {
-        "id": pid, "title": f"Fictional pattern {pid}",
-        "summary": "A fictional summary used only to test the chart renderer.",
-        "category": "platform", "themes": ["reusability"],
-        "problem": "A fictional problem statement.", "context": "A fictional context statement.",
-        "solution": "A fictional solution statement.",
-        "consequences": {"benefits": ["Fictional benefit."], "liabilities": []},
-        "originator": "ZZ1", "contact": {"team": "Fictional Team", "url": "https://northshire.example.org/"},
-        "lifecycle": "active", "created": "2025-06-01", "last_reviewed": "2026-04-20", "maturity": "emerging",
-    }
-    data.update(fields)
-    return Pattern.from_data(data)
-
-
-def adoption(org: str, status: str, since: str) -> dict:
-    entry = {"organisation": org, "status": status, "since": since}
-    if status in ("piloting", "in-use"):
-        entry["evidence"] = "https://example.org/fictional-evidence"
-    return entry
 
 
 def small_catalogue() -> Catalogue:
