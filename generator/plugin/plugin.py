@@ -1,5 +1,10 @@
 """Plugin, event wiring: validate the catalogue with the same code as `catalogue validate`, render
-it with the pure page functions, and add the pages as in-memory files. Nothing is written to docs/."""
+it with the pure page functions, and add the pages as in-memory files. Nothing is written to docs/.
+
+Generated pages are finished HTML under a front matter. MkDocs reads the front matter (title,
+description, tags), but the body never goes through Python-Markdown: the plugin takes it before
+conversion and gives it back as the page's content, so no contributor text rendered by the
+generator can be read as Markdown (or attr_list attributes) a second time."""
 
 from __future__ import annotations
 
@@ -7,16 +12,17 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from generator.dates import today
 from generator.errors import CatalogueError
 from generator.plugin.config import CatalogueConfig
 from generator.progress import progress_printer
 from generator.render.context import build_context
-from generator.render.pages import CSS, JS, NOT_INDEXED, render_site
-from generator.render.stash import restore, stash
+from generator.render.pages import CSS, JS, indexed, render_site
+from generator.render.toc import anchor_ids, toc_tokens
 from generator.report import text_report
 from generator.searchindex import BUNDLE, SearchIndexer, SearchIndexError, search_document
 from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
@@ -31,7 +37,7 @@ NAV_CACHE = dict  # tests swap in a cache that never keeps anything, to compare 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_config(self, config):
         """Resolve the catalogue root and add the catalogue's stylesheet and script."""
-        self._progress, self._generated, self._stashed, self._search = None, set(), {}, None
+        self._progress, self._generated, self._bodies, self._search = None, set(), {}, None
         self._rendering = None
         if not self.config.enabled:
             return config
@@ -87,24 +93,29 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         env.globals["catalogue_nav_cache"] = NAV_CACHE()
         return env
 
+    @event_priority(100)
     def on_page_markdown(self, markdown, page, config, files):
-        """Hand generated HTML blocks past Python-Markdown (they are already built and sanitised)."""
+        """Take a generated page's finished HTML out of Markdown's way (run first, before any other
+        plugin sees the body): Python-Markdown converts an empty page instead."""
         if not self.config.enabled or page.file.src_uri not in self._generated:
             return markdown
-        markdown, self._stashed[page.file.src_uri] = stash(markdown)
-        return markdown
+        self._bodies[page.file.src_uri] = markdown
+        return ""
 
     def on_page_content(self, html, page, config, files):
-        """Put the stashed blocks back; count pages for the progress line on a terminal."""
+        """A generated page's content is its finished HTML, with a contents list made from its
+        headings; count pages for the progress line on a terminal."""
         if not self.config.enabled:
             return html
-        blocks = self._stashed.pop(page.file.src_uri, None)
-        if blocks is not None:
-            html = restore(html, blocks)
+        body = self._bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            html = body
+            page.toc = get_toc(toc_tokens(body))
+            page.present_anchor_ids = anchor_ids(body)
         if self._progress:
             self._pages_done += 1
             self._progress(self._pages_done, self._pages_total)
-        if self._search and page.file.src_uri not in NOT_INDEXED:
+        if self._search and indexed(page.file.src_uri):
             document = search_document(page.title or "", html, page.meta.get("tags") or [],
                                        config.theme.get("language") or "en")
             self._guard(lambda: self._search.add("/" + page.url, document))

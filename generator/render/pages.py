@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -24,10 +25,9 @@ from generator.resources import load_schema, templates_dir
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CSS, JS = "assets/catalogue.css", "assets/catalogue.js"
-# Generated pages left out of the search index: the search page itself, and the tags page, whose
-# lists Material only fills in after pages are handed to the indexer (pattern pages carry their
-# tags, so they are found by them).
-NOT_INDEXED = frozenset({"search.md", "tags.md"})
+# Generated pages left out of the search index: the search page itself, and the tag pages, which
+# are only lists (pattern pages carry their tags, so they are found by them).
+NOT_INDEXED_PREFIXES = ("search.md", "tags/")
 CATEGORY_NAMES = {
     "strategy": "Strategy", "delivery": "Delivery", "platform": "Platform", "operations": "Operations",
     "data": "Data", "people-and-skills": "People and skills", "governance": "Governance",
@@ -65,8 +65,20 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         status_name=lambda s: STATUS_NAMES.get(s, s),
         type_name=lambda t: TYPE_NAMES.get(t, t),
         region_name=lambda r: REGION_NAMES.get(r, r),
+        slug=heading_id,
     )
     return env
+
+
+def heading_id(text: str) -> str:
+    """The id of a generated heading: lower-case words joined by hyphens ("Reuse this pattern" ->
+    "reuse-this-pattern"), as Python-Markdown's toc extension made them, so anchors stay stable."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def indexed(path: str) -> bool:
+    """Whether a generated page goes into the search index."""
+    return not path.startswith(NOT_INDEXED_PREFIXES)
 
 
 def front_matter_string(text: str) -> Markup:
@@ -115,7 +127,10 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
          leaders=[(v.pattern.title, v.reuse.count) for v in sorted(
              ctx.patterns, key=lambda v: (-v.reuse.count, v.id)) if v.reuse.count][:20])
     page("data.md", "data.md.j2")
-    page("tags.md", "tags.md.j2")
+    tags = tag_index(ctx)
+    page("tags/index.md", "tags.md.j2", tags=tags)
+    for tag, views in tags:
+        page(f"tags/{tag}.md", "tag.md.j2", tag=tag, views=views)
     page("search.md", "search.md.j2")
     for category in CATEGORY_NAMES:
         page(f"categories/{category}.md", "category.md.j2", category=category,
@@ -142,6 +157,15 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     for asset in (CSS, JS):
         tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
     return tree
+
+
+def tag_index(ctx: SiteContext) -> list[tuple[str, list]]:
+    """Every tag, in order, with the patterns that carry it."""
+    by_tag: dict[str, list] = {}
+    for view in ctx.patterns:
+        for tag in view.pattern.tags:
+            by_tag.setdefault(tag, []).append(view)
+    return sorted(by_tag.items())
 
 
 def _page(ctx: SiteContext, env: jinja2.Environment, path: str, template: str, **values) -> str:

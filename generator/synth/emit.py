@@ -202,7 +202,6 @@ theme:
     - navigation.top
 
 plugins:
-  - tags
   - catalogue:
       root: .
 
@@ -223,7 +222,7 @@ nav:
   - Catalogue:
       - All patterns: patterns/index.md
 {categories}
-      - Tags: tags.md
+      - Tags: tags/index.md
   - Organisations: organisations/index.md
   - How it works:
       - Maturity model: maturity.md

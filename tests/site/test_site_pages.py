@@ -424,17 +424,20 @@ def test_pattern_page_contact_and_contribution_links(demo_site, demo_entries, pi
 
 
 @pytest.mark.parametrize("pid", PATTERN_IDS)
-def test_pattern_page_tags_link_to_the_tags_page(demo_site, demo_entries, pid):
+def test_pattern_page_tags_are_at_its_foot_and_link_to_each_tag_page(demo_site, demo_entries, pid):
     page = f"patterns/{pid}/"
     tags = demo_entries[pid].get("tags") or []
-    nav = demo_site.article(page).find("nav", "md-tags")
+    article = demo_site.article(page)
+    nav = article.find("nav", "pc-tags")
     if not tags:
         assert nav is None
         return
-    shown = [a.text() for a in nav.find_all("a", "md-tag")]
-    assert sorted(shown) == sorted(tags)  # Material sorts them
-    for a in nav.find_all("a", "md-tag"):
-        assert page_of(demo_site, href_target(demo_site, page, a)) == "tags/"
+    assert article.find("nav", "md-tags") is None  # not Material's chips above the title
+    assert article.children.index(nav) > article.children.index(article.find("div", "pc-contact"))
+    links = nav.find_all("a", "pc-tag")
+    assert [a.text() for a in links] == tags  # in the author's order
+    for tag, a in zip(tags, links):
+        assert page_of(demo_site, href_target(demo_site, page, a)) == f"tags/{tag}/"
 
 
 # ---------------------------------------------------------------- organisations
@@ -586,19 +589,18 @@ def test_stats_page_has_three_named_charts_with_text_alternatives(demo_site, dem
     assert [int(n) for _, n in tables[2]] == sorted(int(n) for _, n in tables[2])  # cumulative
 
 
-def test_tags_page_lists_every_tag_with_its_patterns(demo_site, demo_entries):
-    article = demo_site.article("tags/")
+def test_tag_pages_list_every_tag_with_its_patterns(demo_site, demo_entries):
     expected: dict[str, set[str]] = {}
     for pid, entry in demo_entries.items():
         for tag in entry.get("tags") or []:
             expected.setdefault(tag, set()).add(pid)
-    headings = {h.attrs["id"]: h for h in article.find_all("h2") if h.attrs.get("id", "").startswith("tag:")}
-    assert set(headings) == {f"tag:{t}" for t in expected}
+    index = demo_site.article("tags/")
+    listed = {page_of(demo_site, href_target(demo_site, "tags/", a)) for a in index.find_all("a", "pc-tag")}
+    assert listed == {f"tags/{tag}/" for tag in expected}
     for tag, pids in expected.items():
-        heading = headings[f"tag:{tag}"]
-        siblings = heading.parent.children
-        listing = next(c for c in siblings[siblings.index(heading):] if isinstance(c, sitehtml.Element) and c.tag == "ul")
-        shown = {page_of(demo_site, href_target(demo_site, "tags/", a)).split("/")[1] for a in listing.find_all("a")}
+        page = f"tags/{tag}/"
+        table = demo_site.article(page).one("table")
+        shown = {page_of(demo_site, href_target(demo_site, page, a)).split("/")[1] for a in table.find_all("a")}
         assert shown == pids, tag
 
 

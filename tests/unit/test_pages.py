@@ -48,12 +48,16 @@ def front_matter(page: str) -> dict:
 
 def test_render_site_keys(tree):
     expected = {"index.md", "patterns/index.md", "organisations/index.md", "maturity.md", "reuse.md",
-                "stats.md", "data.md", "tags.md", "search.md", "catalogue.json", "catalogue.csv", "feed.xml",
+                "stats.md", "data.md", "tags/index.md", "search.md", "catalogue.json", "catalogue.csv", "feed.xml",
                 "schema/catalogue.schema.json", "schema/pattern.schema.json",
                 "assets/catalogue.css", "assets/catalogue.js"}
     expected |= {f"categories/{c}.md" for c in CATEGORY_NAMES}
     expected |= {f"patterns/{p}.md" for p in PATTERN_IDS}
     expected |= {f"organisations/ZZ{n}.md" for n in range(1, 9)}
+    tags = {tag for pid in PATTERN_IDS
+            for tag in yaml.safe_load((DEMO / "patterns" / f"{pid}.yaml").read_text()).get("tags", [])}
+    assert tags  # the demo has tagged patterns, so tag pages are checked
+    expected |= {f"tags/{tag}.md" for tag in tags}
     assert set(tree) == expected
     assert all(isinstance(text, str) and text for text in tree.values())
 
