@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -45,8 +46,11 @@ REGION_NAMES = {
 STATUS_NAMES = {"in-use": "In use", "piloting": "Piloting", "exploring": "Exploring", "retired": "Retired"}
 
 
+@lru_cache(maxsize=8)
 def environment(override_dir: Path | None = None) -> jinja2.Environment:
-    """Jinja2 environment: a catalogue's own templates (if any) first, then the packaged ones."""
+    """Jinja2 environment: a catalogue's own templates (if any) first, then the packaged ones.
+    Kept per process, so templates are compiled once (Jinja2 still reloads one that changed on
+    disk, as under `catalogue serve`)."""
     loaders = [jinja2.FileSystemLoader(str(override_dir))] if override_dir else []
     loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
     env = jinja2.Environment(
