@@ -11,13 +11,13 @@ from __future__ import annotations
 import difflib
 import re
 import string
-import unicodedata
 from functools import lru_cache
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 from jsonschema.exceptions import SchemaError
 
 from generator import fastcheck
+from generator.characters import describe, unseen
 from generator.ecma import ecma_regex
 from generator.errors import ConfigError
 from generator.formats import format_checker
@@ -69,23 +69,6 @@ def field_name(path) -> str:
 
 # Characters RFC 3986 allows somewhere in a URI; any other must be percent-encoded.
 _URI_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~:/?#[]@!$&'()*+,;=%")
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-def _describe(char: str) -> str:
-    """A character as a reader can recognise it, even one that shows nothing."""
-    label = f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
-    if char == " ":
-        return "a space"
-    if char in _LINE_BREAKS:
-        return f"a line break ({label})"
-    if unicodedata.category(char) == "Cc":
-        return f"a control character ({label})"
-    if unicodedata.category(char) == "Cs":
-        return f"half of a character, a lone surrogate ({label})"
-    if not char.isprintable() or char.isspace():
-        return f"an invisible character ({label})"
-    return repr(char)
 
 
 def _culprit(value: str, error) -> tuple[int, str] | None:
@@ -94,12 +77,12 @@ def _culprit(value: str, error) -> tuple[int, str] | None:
     if error.validator == "pattern":
         regex = ecma_regex(error.validator_value)
         for index, char in enumerate(value):
-            if char != " " and (not char.isprintable() or char.isspace()) and not regex.search(char):
-                return index, _describe(char)
+            if unseen(char) and not regex.search(char):
+                return index, describe(char)
     elif error.validator == "format" and error.validator_value == "uri":
         for index, char in enumerate(value):
             if char not in _URI_CHARACTERS:
-                return index, f"{_describe(char)}, which a link cannot hold: percent-encode it (a space is %20)"
+                return index, f"{describe(char)}, which a link cannot hold: percent-encode it (a space is %20)"
     return None
 
 
