@@ -34,3 +34,9 @@ def line_and_column(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of text[index], columns counted in characters as editors count."""
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def printable(text: str) -> str:
+    """The text with every unseen character but the space written as an escape (\\n, \\x1b,
+    \\u202e), so that a message quoting contributor text stays one readable line."""
+    return "".join(char.encode("unicode_escape").decode("ascii") if unseen(char) else char for char in text)
