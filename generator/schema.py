@@ -183,7 +183,8 @@ def _record(loaded: LoadedFile, error, result: Result) -> None:
              "schema-enum")
     elif kind == "const":
         emit(path, f"{where} must be {error.validator_value!r}", "schema-enum")
-    elif kind == "format" and error.validator_value == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+    elif kind == "format" and error.validator_value == "date" \
+            and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(value)):
         # Written as YYYY-MM-DD already, so the hint would only repeat it: the day does not exist.
         emit(path, f"{where}: {value!r} is not a calendar date: check the month and day", "schema-format")
     elif kind in ("pattern", "format"):
