@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+
+# Exactly RFC 3339's full-date. date.fromisoformat alone also takes ISO week dates (2025-W01-1)
+# and, from Python 3.11, other ISO 8601 forms, and int() takes non-ASCII digits.
+_FULL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 def today() -> dt.date:
@@ -16,9 +21,10 @@ def today() -> dt.date:
 
 def parse_date(value) -> dt.date | None:
     """A YYYY-MM-DD string as a date, or None when it is not one (the schema reports that)."""
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    match = _FULL_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from generator.characters import describe, line_and_column
 from generator.problems import Result
 
 MAX_BYTES = 1024 * 1024
@@ -237,6 +238,14 @@ def load_yaml(path: Path, display: str, result: Result) -> LoadedFile | None:
                      if began and mark and began.line != mark.line else "")
             message = f"{exc.context}{where}: {message}"
         result.error(display, line, col, "yaml-syntax", f"{message} (check indentation and quoting)")
+        return None
+    except yaml.reader.ReaderError as exc:
+        # YAML refuses most control characters written raw; its reader stops at the first one.
+        char = chr(exc.character) if isinstance(exc.character, int) else "\ufffd"
+        index = text.find(char)
+        line, col = line_and_column(text, index) if index >= 0 else (1, 1)
+        result.error(display, line, col, "yaml-syntax",
+                     f"{describe(char)} cannot stand in the file: remove it (only tabs and line breaks may)")
         return None
     except yaml.YAMLError as exc:
         result.error(display, 1, 1, "yaml-syntax", str(exc).splitlines()[0])

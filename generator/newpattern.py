@@ -3,17 +3,18 @@ write patterns/<id>.yaml atomically, and check it validates before leaving it in
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from generator.dates import today
+from generator.ecma import ecma_regex
 from generator.errors import EditError
 from generator.resources import load_schema
 from generator.scaffold import new_pattern_text, schema_reference
 from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
 from generator.writer import write_atomic
 
-ID_RE = re.compile(load_schema("pattern.schema.json")["properties"]["id"]["pattern"])
+# The schema's own pattern, read as ECMA-262 like every schema pattern (so "x\n" is refused).
+ID_RE = ecma_regex(load_schema("pattern.schema.json")["properties"]["id"]["pattern"])
 
 
 def _ask(prompt: str, choices: list[str] | None = None) -> str:
@@ -40,7 +41,7 @@ def _registry_codes(root: Path) -> list[str]:
 def create_pattern(root: Path, pattern_id: str, title=None, category=None, originator=None,
                    interactive=False) -> Path:
     """Write a new entry and return its path; raise EditError if it cannot be done as asked."""
-    if not ID_RE.match(pattern_id):
+    if not ID_RE.search(pattern_id):
         raise EditError(f"id {pattern_id!r} must be kebab-case (lower-case letters, digits, single hyphens)")
     patterns = root / PATTERNS_DIR
     if not patterns.is_dir() or not (root / REGISTRY_FILE).is_file():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.characters import printable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -38,8 +40,9 @@ class Result:
     _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, path, line, col, severity, rule, message) -> None:
-        """Record one problem; the same problem found twice is recorded once, so counts match reports."""
-        problem = Problem(str(path), line, col, severity, rule, message)
+        """Record one problem; the same problem found twice is recorded once, so counts match reports.
+        Contributor text quoted in a message or a file name cannot break the report's one line."""
+        problem = Problem(printable(str(path)), line, col, severity, rule, printable(message))
         if problem in self._seen:
             return
         self._seen.add(problem)
@@ -54,6 +57,7 @@ class Result:
     def only(self, paths: set[str]) -> "Result":
         """A copy holding only the problems in `paths`."""
         kept = Result(files_checked=self.files_checked)
+        paths = {printable(str(path)) for path in paths}  # as add() records them
         for p in self.problems:
             if p.path in paths:
                 kept.add(p.path, p.line, p.col, p.severity, p.rule, p.message)

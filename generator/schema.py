@@ -1,16 +1,26 @@
 """Validate: check loaded data against the JSON Schemas in schema/ and turn each failure into a
 located, readable problem. The schema is the single source of field rules; this module only
-explains its verdicts (with hints taken from the schema's own `x-hint` and `description`)."""
+explains its verdicts (with hints taken from the schema's own `x-hint` and `description`).
+
+jsonschema is configured as the fast path is (generator/fastcheck.py): the same keywords, the
+formats of generator/formats.py, and `pattern` matched as ECMA-262 (generator/ecma.py) instead
+of with Python's `re`, which lets `$` match before a final newline."""
 
 from __future__ import annotations
 
 import difflib
 import re
+import string
 from functools import lru_cache
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema.exceptions import SchemaError
 
 from generator import fastcheck
+from generator.characters import describe, unseen
+from generator.ecma import ecma_regex
+from generator.errors import ConfigError
+from generator.formats import format_checker
 from generator.loader import LoadedFile
 from generator.problems import Result
 from generator.resources import load_schema
@@ -19,20 +29,79 @@ PATTERN_SCHEMA = "pattern.schema.json"
 REGISTRY_SCHEMA = "organisations.schema.json"
 
 
+def _ecma_pattern(validator, pattern, instance, schema):
+    """The `pattern` keyword as JSON Schema defines it: an ECMA-262 search."""
+    if validator.is_type(instance, "string") and not ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 with ECMA-262 patterns, and exactly our formats ("regex" too, for check_schema).
+CatalogueValidator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern},
+                                       format_checker=format_checker())
+
+
+def validator_for_schema(schema) -> Draft202012Validator:
+    """The explaining validator for a schema, configured as the fast path is."""
+    fastcheck.check_keywords(schema)
+    try:
+        CatalogueValidator.check_schema(schema, format_checker=CatalogueValidator.FORMAT_CHECKER)
+    except SchemaError as error:
+        raise ConfigError(f"the schema is not valid JSON Schema 2020-12: {error.message}") from None
+    return CatalogueValidator(schema, format_checker=CatalogueValidator.FORMAT_CHECKER)
+
+
 @lru_cache(maxsize=None)
 def validator_for(name: str) -> Draft202012Validator:
     """Build the validator for a packaged schema once per process."""
-    schema = load_schema(name)
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return validator_for_schema(load_schema(name))
 
 
 def field_name(path) -> str:
-    """Readable field path: adoptions[1].status."""
+    """Readable field path: adoptions[1].status; a key nobody could read is quoted: ['ZZ9\\n']."""
     out = ""
     for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        if isinstance(step, int) or not str(step).isprintable():
+            out += f"[{step!r}]"
+        else:
+            out += f".{step}" if out else str(step)
     return out or "(top level)"
+
+
+# Characters RFC 3986 allows somewhere in a URI; any other must be percent-encoded.
+_URI_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~:/?#[]@!$&'()*+,;=%")
+
+
+def _culprit(value: str, error) -> tuple[int, str] | None:
+    """(index, description) of the one character that breaks a text rule, when one is to blame:
+    the first unseen character a `pattern` refuses on its own, or the first a link cannot hold."""
+    if error.validator == "pattern":
+        regex = ecma_regex(error.validator_value)
+        for index, char in enumerate(value):
+            if unseen(char) and not regex.search(char):
+                return index, describe(char)
+    elif error.validator == "format" and error.validator_value == "uri":
+        for index, char in enumerate(value):
+            if char not in _URI_CHARACTERS:
+                return index, f"{describe(char)}, which a link cannot hold: percent-encode it (a space is %20)"
+    return None
+
+
+def _shown(value: str, index: int = 0) -> str:
+    """The value as quoted in a message: whole when short, else the stretch around `index`."""
+    if len(value) <= 80:
+        return repr(value)
+    start = max(0, index - 30)
+    return ("..." if start else "") + repr(value[start:start + 60]) + ("..." if start + 60 < len(value) else "")
+
+
+def _not_valid(value: str, error, hint) -> str:
+    """Why a text value fails a pattern or format: the character at fault, else the schema's hint."""
+    culprit = _culprit(value, error)
+    if culprit is None:
+        return f"{_shown(value)} is not valid" + (f": {hint}" if hint else "")
+    index, what = culprit
+    how = f"; {hint}" if hint and error.validator == "pattern" else ""
+    return f"{_shown(value, index)} is not valid: character {index + 1} is {what}{how}"
 
 
 def _suggest(word, choices) -> str:
@@ -83,8 +152,7 @@ def _record(loaded: LoadedFile, error, result: Result) -> None:
 
     if "propertyNames" in error.schema_path:
         # jsonschema reports a bad key at its mapping, with the key as the instance.
-        how = f": {hint}" if hint else ""
-        emit(path + [value], f"{field_name(path + [value])}: key {value!r} is not valid{how}",
+        emit(path + [value], f"{field_name(path + [value])}: key {_not_valid(value, error, hint)}",
              "schema-key", key=True)
     elif kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
@@ -115,12 +183,12 @@ def _record(loaded: LoadedFile, error, result: Result) -> None:
              "schema-enum")
     elif kind == "const":
         emit(path, f"{where} must be {error.validator_value!r}", "schema-enum")
-    elif kind == "format" and error.validator_value == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+    elif kind == "format" and error.validator_value == "date" \
+            and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(value)):
         # Written as YYYY-MM-DD already, so the hint would only repeat it: the day does not exist.
         emit(path, f"{where}: {value!r} is not a calendar date: check the month and day", "schema-format")
     elif kind in ("pattern", "format"):
-        how = f": {hint}" if hint else ""
-        emit(path, f"{where}: {value!r} is not valid{how}", f"schema-{kind}")
+        emit(path, f"{where}: {_not_valid(value, error, hint)}", f"schema-{kind}")
     elif kind == "not" and isinstance(value, dict) and isinstance(error.validator_value, dict) \
             and error.validator_value.get("required"):
         # A forbidden field (not: required: [x]): point at the field, not at its mapping.

@@ -24,7 +24,7 @@ def test_new_refuses_an_id_that_is_already_used(run_cli, catalogue):
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("bad_id", ["Fictional_Pattern", "fictional--pattern", "fictional-"])
+@pytest.mark.parametrize("bad_id", ["Fictional_Pattern", "fictional--pattern", "fictional-", "fictional-pattern\n"])
 def test_new_refuses_an_id_that_is_not_kebab_case(run_cli, catalogue, bad_id):
     before = sorted(p.name for p in (catalogue / "patterns").iterdir())
     proc = run_cli("new", bad_id, *NEW[2:], cwd=catalogue)

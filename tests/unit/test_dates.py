@@ -19,6 +19,7 @@ def test_an_unusable_source_date_epoch_is_ignored(monkeypatch, value):
 
 
 @pytest.mark.parametrize("value, day", [("2025-01-18", dt.date(2025, 1, 18)), ("2025-02-30", None),
-                                        ("2025-1-18", None), ("18/01/2025", None), (None, None)])
+                                        ("2025-1-18", None), ("18/01/2025", None), (None, None),
+                                        ("2025-W01-1", None), ("2025-001", None)])
 def test_parse_date_reads_only_real_yyyy_mm_dd_dates(value, day):
     assert parse_date(value) == day

@@ -59,8 +59,11 @@ def test_a_superseded_pattern_needs_superseded_by(check):
                                                      "write the date as YYYY-MM-DD"),
     ({"created": "2026-13-01"}, "schema-format", "created: '2026-13-01' is not a calendar date: "
                                                  "check the month and day"),
+    ({"created": "\u0662\u0660\u0662\u0666-01-05"}, "schema-format",
+     "created: '\u0662\u0660\u0662\u0666-01-05' is not valid: write the date as YYYY-MM-DD"),
     ({"contact": {"team": "Fictional Team", "url": "http://team.example.org/"}}, "schema-pattern",
-     "contact.url: 'http://team.example.org/' is not valid: give an https:// link"),
+     "contact.url: 'http://team.example.org/' is not valid: give an https:// link to a public page, "
+     "e.g. https://example.org/page"),
 ])
 def test_each_kind_of_schema_failure_has_its_own_message(check, changes, rule, message):
     assert check(**changes) == (False, [(rule, message)])
