@@ -7,6 +7,7 @@ Everything here is fictional: ZZ codes, example.org links, made-up patterns.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -76,17 +77,7 @@ def string_fields(name: str) -> list[tuple[tuple, dict]]:
     return out
 
 
-def _nocontrol(s):
-    # TEMPORARY, removed when the schema rejects control characters (issue 10 item 5, in progress
-    # on another branch): until then a control character validates and reaches the outputs.
-    return CONTROL.sub("", s)
-
-
 def text_for(field: dict) -> st.SearchStrategy[str]:
-    return _text_for(field).map(_nocontrol)
-
-
-def _text_for(field: dict) -> st.SearchStrategy[str]:
     """Hostile text shaped to the field: mostly valid for it, so that it reaches the pages."""
     pieces = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=5)
     free = pieces.map("".join)
@@ -236,3 +227,33 @@ def output_problems(tree: dict[str, str], allowed: tuple[set[str], set[str]]) ->
                 if scheme(href) in DANGEROUS:
                     problems.append(f"{path}: <{el.tag} href={href!r}>")
     return problems
+
+
+def hostile_everywhere() -> tuple[list[dict], dict]:
+    """The base catalogue with hostile text in every string field at once: for each field the
+    longest run of FRAGMENTS the schema accepts there (fields whose pattern admits no hostile
+    text keep their base value). Deterministic, for a real build of one site."""
+    from generator.schema import validator_for
+
+    patterns = [base_pattern("fictional-a", "fictional-b"), base_pattern("fictional-b", "fictional-a")]
+    orgs = copy.deepcopy(ORGANISATIONS)
+    checks = [(patterns[0], "pattern.schema.json", string_fields("pattern.schema.json")),
+              ({"organisations": orgs}, "organisations.schema.json", string_fields("organisations.schema.json"))]
+    for data, schema_name, fields in checks:
+        validator = validator_for(schema_name)
+        for path, field in fields:
+            if "enum" in field or field.get("format") == "date" or path[-1] == "**":
+                continue
+            prefix = "https://example.org/" if field.get("format") == "uri" else "Fictional "
+            for size in (12, 6, 3, 1):
+                for start in range(0, len(FRAGMENTS), size):
+                    value = prefix + "".join(FRAGMENTS[start:start + size])
+                    value = value[:field.get("maxLength", 10_000)].ljust(field.get("minLength", 0), "x")
+                    trial = put(copy.deepcopy(data), path, value)
+                    if not list(validator.iter_errors(trial)):
+                        put(data, path, value)
+                        break
+                else:
+                    continue
+                break
+    return patterns, orgs

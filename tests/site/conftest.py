@@ -21,6 +21,10 @@ import yaml
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+# The property tests' hostile text (tests/property/hostile.py), for one real build with it everywhere.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "property"))
+
+import hostile  # noqa: E402
 import sitehtml  # noqa: E402
 from sitehtml import DEMO, DEMO_PREFIX, EPOCH, REPO  # noqa: E402
 
@@ -86,6 +90,22 @@ def demo_site(tmp_path_factory, session_env, demo_before) -> Site:
 
     out = tmp_path_factory.mktemp("demo-build") / "site"
     assert build_site(DEMO, out) == out.resolve()
+    return Site(out, DEMO_PREFIX)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory, session_env) -> Site:
+    """A FICTIONAL catalogue with hostile text in every string field the schemas define (the
+    longest the schema accepts in each), built in-process with the demo's configuration."""
+    from generator.build import build_site
+
+    root = tmp_path_factory.mktemp("hostile") / "catalogue"
+    hostile.write_catalogue(root, *hostile.hostile_everywhere())
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text((DEMO / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0] + "\n",
+                                     encoding="utf-8")
+    out = root.parent / "site"
+    assert build_site(root, out) == out.resolve()
     return Site(out, DEMO_PREFIX)
 
 
