@@ -28,5 +28,5 @@ def test_new_refuses_an_id_that_is_already_used(run_cli, catalogue):
 def test_new_refuses_an_id_that_is_not_kebab_case(run_cli, catalogue, bad_id):
     before = sorted(p.name for p in (catalogue / "patterns").iterdir())
     proc = run_cli("new", bad_id, *NEW[2:], cwd=catalogue)
-    assert proc.returncode == 2 and "must be kebab-case" in proc.stderr
+    assert proc.returncode == 2 and f"the id {bad_id!r} is not valid: use lower-case letters" in proc.stderr
     assert sorted(p.name for p in (catalogue / "patterns").iterdir()) == before
