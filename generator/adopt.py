@@ -326,6 +326,9 @@ _HINTS = {
     "schema-pattern": "the organisation is its ODS code in capitals (e.g. RJ1); links start with https://",
     "schema-enum": "status is one of exploring, piloting, in-use, retired",
     "schema-length": "shorten the --note (at most 500 characters)",
+    "maturity-lapsed": "the pattern's declared maturity lapsed with its last review, before this adoption; "
+                       "a change to the file must put that right: set maturity to the level the message "
+                       "names (or ask the originators to review the entry), then run the command again",
 }
 
 

@@ -103,3 +103,18 @@ def test_synth_as_of_writes_the_same_files_on_any_day_and_they_still_build_years
     proc = run_cli("validate", "--root", tmp_path / "one", today=AHEAD)
     assert proc.returncode == 0 and "warning: [maturity-lapsed]" in proc.stdout
     assert run_cli("build", "--root", tmp_path / "one", "--site-dir", tmp_path / "site", today=AHEAD).returncode == 0
+
+
+def test_adopt_on_a_lapsed_pattern_says_what_to_put_right_first(run_cli, lapsed, edit):
+    with (lapsed / "organisations.yaml").open("a", encoding="utf-8") as registry:
+        registry.write("  ZZ5:\n    name: Fictional Lowfield Primary Care Network\n    type: primary-care\n"
+                       "    region: midlands\n")
+    args = ("adopt", "fictional-example", "--org", "ZZ5", "--status", "exploring", "--since", "2026-06-01")
+    path = lapsed / "patterns" / "fictional-example.yaml"
+    before = path.read_bytes()
+    proc = run_cli(*args, cwd=lapsed)
+    assert proc.returncode == 2 and "[maturity-lapsed]" in proc.stderr
+    assert "set maturity to the level the message names" in proc.stderr and path.read_bytes() == before
+    edit(path, "maturity: reused", "maturity: established")
+    assert run_cli(*args, cwd=lapsed).returncode == 0
+    assert run_cli("validate", "--changed-since", "main", cwd=lapsed).returncode == 0
