@@ -1,6 +1,6 @@
 """One broken file gives errors in that file only: the patterns that refer to it, or name an
-organisation in a broken registry, are not blamed as well. Through the real CLI, on copies of
-the FICTIONAL fixture catalogue, where each pattern is named by another one."""
+organisation in a broken registry, are not blamed as well. Through the real CLI (in-process), on
+copies of the FICTIONAL fixture catalogue, where each pattern is named by another one."""
 
 from __future__ import annotations
 
@@ -26,28 +26,31 @@ def rules_by_file(stdout: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("rule", sorted(BREAKS))
 @pytest.mark.parametrize("pattern", REFERRED_TO)
-def test_a_broken_pattern_is_the_only_file_with_an_error(run_cli, catalogue, pattern, rule):
+def test_a_broken_pattern_is_the_only_file_with_an_error(cli, catalogue, monkeypatch, pattern, rule):
     path = catalogue / "patterns" / f"{pattern}.yaml"
     BREAKS[rule](path)
-    proc = run_cli("validate", cwd=catalogue)
-    assert proc.returncode == 1
-    assert rules_by_file(proc.stdout) == [(f"patterns/{pattern}.yaml", rule)], proc.stdout
+    monkeypatch.chdir(catalogue)
+    code, out, _ = cli("validate")
+    assert (code, rules_by_file(out)) == (1, [(f"patterns/{pattern}.yaml", rule)]), out
 
 
 @pytest.mark.parametrize("rule", sorted(set(BREAKS) - {"schema-type"}))  # the registry has no id: see below
-def test_a_broken_registry_is_the_only_file_with_an_error(run_cli, catalogue, rule):
+def test_a_broken_registry_is_the_only_file_with_an_error(cli, catalogue, monkeypatch, rule):
     BREAKS[rule](catalogue / "organisations.yaml")
-    proc = run_cli("validate", cwd=catalogue)
-    assert (proc.returncode, rules_by_file(proc.stdout)) == (1, [("organisations.yaml", rule)]), proc.stdout
+    monkeypatch.chdir(catalogue)
+    code, out, _ = cli("validate")
+    assert (code, rules_by_file(out)) == (1, [("organisations.yaml", rule)]), out
 
 
-def test_a_missing_registry_is_one_error(run_cli, catalogue):
+def test_a_missing_registry_is_one_error(cli, catalogue, monkeypatch):
     (catalogue / "organisations.yaml").unlink()
-    proc = run_cli("validate", cwd=catalogue)
-    assert (proc.returncode, rules_by_file(proc.stdout)) == (1, [("organisations.yaml", "registry-missing")])
+    monkeypatch.chdir(catalogue)
+    code, out, _ = cli("validate")
+    assert (code, rules_by_file(out)) == (1, [("organisations.yaml", "registry-missing")])
 
 
-def test_a_registry_with_one_bad_entry_does_not_blame_the_patterns_that_name_it(run_cli, catalogue, edit):
+def test_a_registry_with_one_bad_entry_does_not_blame_the_patterns_that_name_it(cli, catalogue, monkeypatch, edit):
     edit(catalogue / "organisations.yaml", "type: trust", "type: hospital")
-    proc = run_cli("validate", cwd=catalogue)
-    assert (proc.returncode, rules_by_file(proc.stdout)) == (1, [("organisations.yaml", "schema-enum")])
+    monkeypatch.chdir(catalogue)
+    code, out, _ = cli("validate")
+    assert (code, rules_by_file(out)) == (1, [("organisations.yaml", "schema-enum")])
