@@ -76,6 +76,17 @@ def run_mkdocs():
 
 
 @pytest.fixture
+def git_repo():
+    """Make a folder a git repository on branch main, with everything in it committed."""
+    def init(root: Path) -> Path:
+        git = ["git", "-c", "user.name=Fictional Tester", "-c", "user.email=tester@example.org"]
+        for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Fictional start"]):
+            subprocess.run(git + args, cwd=root, check=True, capture_output=True)
+        return root
+    return init
+
+
+@pytest.fixture
 def site_config():
     """Give a catalogue root the repository's mkdocs.yml and docs/, so it can be built."""
     def add(root: Path) -> Path:

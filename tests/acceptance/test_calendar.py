@@ -32,14 +32,11 @@ def test_the_shipped_catalogue_validates_and_builds_three_years_ahead(run_cli, r
 
 
 @pytest.fixture
-def lapsed(tmp_path, site_config) -> Path:
+def lapsed(tmp_path, site_config, git_repo) -> Path:
     """The maturity-lapsed fixture (reused, whose review lapsed on 2026-05-02) in a git repository."""
     root = site_config(Path(shutil.copytree(LAPSED, tmp_path / "lapsed")))
     (root / "expected.txt").unlink()
-    git = ["git", "-c", "user.name=Fictional Tester", "-c", "user.email=tester@example.org"]
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Fictional start"]):
-        subprocess.run(git + args, cwd=root, check=True, capture_output=True)
-    return root
+    return git_repo(root)
 
 
 def rules(stdout: str) -> list[str]:

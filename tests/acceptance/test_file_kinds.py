@@ -35,13 +35,18 @@ def make(kind: str, path, outside, catalogue):
         path.symlink_to(catalogue / "no-such-file.yaml")
     elif kind == "fifo":
         os.mkfifo(path)
+    elif kind == "device":
+        try:  # the character device /dev/null is: reading it would give an empty "file"
+            os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+        except (PermissionError, AttributeError):
+            pytest.skip("making a device node needs privileges this system does not give")
     elif kind == "folder":
         path.mkdir()
         (path / "README").write_text("A folder named like a pattern file.\n", encoding="utf-8")
 
 
 KINDS = {"link-outside": "a symbolic link (to ", "link-inside": "a symbolic link (to ",
-         "dangling-link": "a symbolic link (to ", "fifo": "a named pipe", "folder": "a folder"}
+         "dangling-link": "a symbolic link (to ", "fifo": "a named pipe", "folder": "a folder", "device": "a device"}
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -124,3 +129,10 @@ def test_a_file_swapped_for_a_pipe_after_listing_is_refused_without_waiting(load
     assert load_yaml(link, "fictional-link.yaml", result) is None
     assert "a symbolic link" in result.problems[-1].message
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_a_link_added_on_a_branch_fails_the_changed_files_check(run_cli, catalogue, git_repo, tmp_path):
+    git_repo(catalogue)
+    (catalogue / "patterns" / "fictional-outside.yaml").symlink_to(tmp_path / "gone.yaml")  # dangling
+    proc = run_cli("validate", "--changed-since", "main", cwd=catalogue)
+    assert proc.returncode == 1 and proc.stdout.startswith(f"patterns/fictional-outside.yaml:{NOT_REGULAR}")
