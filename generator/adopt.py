@@ -19,8 +19,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from generator.arguments import field_problems
 from generator.dates import today as default_today
 from generator.errors import EditError
+from generator.layout import display_path, not_regular, not_regular_message
 from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
 from generator.writer import write_atomic
 
@@ -94,9 +96,18 @@ def _pattern_path(root: Path, pattern_id: str) -> Path:
     if not folder.is_dir() or not (root / REGISTRY_FILE).is_file():
         raise EditError(f"{root} is not a catalogue root: it needs {PATTERNS_DIR}/ and {REGISTRY_FILE} "
                         "(run the command from the catalogue folder, or give --root)")
+    # Only a valid id is used as a file name: it cannot name a file elsewhere, or be too long.
     path = folder / f"{pattern_id}.yaml"
-    if "/" not in pattern_id and "\\" not in pattern_id and path.is_file():
+    kind = "missing"
+    if not field_problems("id", pattern_id):
+        try:
+            kind = not_regular(path)
+        except FileNotFoundError:
+            pass
+    if kind is None:
         return path
+    if kind != "missing":
+        raise EditError(f"{display_path(path)}: {not_regular_message(kind)}")
     known = sorted(p.stem for p in folder.glob("*.yaml"))
     close = difflib.get_close_matches(pattern_id, known, n=3, cutoff=0.6)
     if close:
@@ -315,6 +326,9 @@ _HINTS = {
     "schema-pattern": "the organisation is its ODS code in capitals (e.g. RJ1); links start with https://",
     "schema-enum": "status is one of exploring, piloting, in-use, retired",
     "schema-length": "shorten the --note (at most 500 characters)",
+    "maturity-lapsed": "the pattern's declared maturity lapsed with its last review, before this adoption; "
+                       "a change to the file must put that right: set maturity to the level the message "
+                       "names (or ask the originators to review the entry), then run the command again",
 }
 
 

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import CatalogueError, InvalidCatalogueError, LayoutError
+from generator.validate import reusing
 
 log = logging.getLogger("mkdocs")
 
@@ -51,6 +52,22 @@ def _swap_into_place(built: Path, site_dir: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def _validate_first(config):
+    """Validate the catalogue the config's plugin reads, before MkDocs starts, so errors are
+    reported as located problems with exit status 1 (raising InvalidCatalogueError), not as a
+    MkDocs abort; the plugin then reuses this validation. None when the plugin is not enabled."""
+    from generator.validate import validate_catalogue
+
+    plugin = config.plugins.get("catalogue")
+    if plugin is None or not plugin.config.enabled:
+        return None
+    root = Path(config.config_file_path).resolve().parent / plugin.config.root
+    validation = validate_catalogue(root)
+    if not validation.result.success:
+        raise InvalidCatalogueError(validation.result)
+    return validation
+
+
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
     """Build the site with MkDocs (strict by default) and return the site folder."""
     from mkdocs.commands.build import build
@@ -65,7 +82,8 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) ->
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         config = load_config(str(cfg_path), strict=strict, site_dir=str(staging / "site"))
-        build(config)
+        with reusing(_validate_first(config)):
+            build(config)
         _swap_into_place(staging / "site", site_dir)
     except MkDocsException as exc:
         raise BuildError(f"the site was not built (the previous site is unchanged): {exc}") from exc

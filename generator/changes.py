@@ -122,6 +122,6 @@ def changed_files(root: Path, ref: str, include_deleted: bool = False) -> set[Pa
             continue  # outside the catalogue root
         if not _is_catalogue_file(relative):
             continue
-        if include_deleted or path.is_file():
+        if include_deleted or os.path.lexists(path):  # a link is checked (and refused), not skipped
             found.add(path)
     return found

@@ -8,6 +8,7 @@ error with a request to report it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def cmd_validate(args) -> int:
     if args.paths and args.changed_since:
         raise UsageError("give PATH arguments or --changed-since, not both")
     if args.paths:
-        missing = [p for p in args.paths if not Path(p).is_file()]
+        missing = [p for p in args.paths if not os.path.lexists(p)]
         if missing:
             raise UsageError(f"no such file: {', '.join(missing)}")
         only = [Path(p) for p in args.paths]
@@ -94,15 +95,22 @@ def cmd_render(args) -> int:
     return EXIT_OK
 
 
-def cmd_adopt(args) -> int:
-    from generator.adopt import record_adoption
+def _date_option(flag: str, value: str | None):
+    """A YYYY-MM-DD option as a date (None when not given); a usage error otherwise."""
     from generator.dates import parse_date
 
-    since = None
-    if args.since is not None:
-        since = parse_date(args.since)
-        if since is None:
-            raise UsageError(f"--since {args.since!r} is not a date: write YYYY-MM-DD")
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        raise UsageError(f"{flag} {value!r} is not a date: write YYYY-MM-DD")
+    return day
+
+
+def cmd_adopt(args) -> int:
+    from generator.adopt import record_adoption
+
+    since = _date_option("--since", args.since)
     path, changed = record_adoption(Path(args.root), args.pattern, args.org, args.status, since=since,
                                     evidence=args.evidence, note=args.note)
     verb = "recorded" if changed else "unchanged, already recorded:"
@@ -115,7 +123,8 @@ def cmd_synth(args) -> int:
 
     if args.patterns < 1 or args.organisations < 1:
         raise UsageError("--patterns and --organisations must be at least 1")
-    synth_catalogue(Path(args.out), args.patterns, args.organisations, seed=args.seed)
+    as_of = _date_option("--as-of", args.as_of)
+    synth_catalogue(Path(args.out), args.patterns, args.organisations, seed=args.seed, today=as_of)
     print(f"wrote a fictional catalogue of {args.patterns:,} patterns and {args.organisations:,} "
           f"organisations to {display(Path(args.out))}")
     return EXIT_OK
@@ -187,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--organisations", type=int, required=True, metavar="M", help="number of organisations")
     sub.add_argument("--out", required=True, metavar="DIR", help="folder to write the catalogue into")
     sub.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    sub.add_argument("--as-of", metavar="YYYY-MM-DD",
+                     help="the day the catalogue is dated for (default: today), to write the same files again")
     return parser
 
 
@@ -205,6 +216,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except CatalogueError as exc:
         print(f"catalogue {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        # The system refused a path the command was given (too long, no permission, disk full):
+        # a usage problem to report as such, not a bug in the tool.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"catalogue {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("catalogue: interrupted", file=sys.stderr)

@@ -9,6 +9,8 @@ problem, so valid files pay for parsing once.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +19,14 @@ from typing import Any
 import yaml
 
 from generator.characters import describe, line_and_column
+from generator.layout import RULE as NOT_REGULAR
+from generator.layout import kind_of, not_regular_message
 from generator.problems import Result
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links are rare and need rights
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ALLOWED_TAGS = {
@@ -178,13 +184,24 @@ def _pos(mark) -> tuple[int, int]:
 def read_text(path: Path, display: str, result: Result) -> str | None:
     """Read a file as UTF-8 (BOM allowed, CRLF allowed), or record why it cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            result.error(display, 1, 1, "file-too-large",
-                         f"file is {size:,} bytes; the limit is {MAX_BYTES:,} (1 MiB): split or shorten it")
-            return None
-        raw = path.read_bytes()
+        # Not following a link, and not waiting for a writer should this be a named pipe: the
+        # file list holds only regular files, but one may be swapped for a link in between.
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            kind = kind_of(info.st_mode)
+            if kind is not None:
+                result.error(display, 1, 1, NOT_REGULAR, not_regular_message(kind))
+                return None
+            if info.st_size > MAX_BYTES:
+                result.error(display, 1, 1, "file-too-large", f"file is {info.st_size:,} bytes; the limit "
+                             f"is {MAX_BYTES:,} (1 MiB): split or shorten it")
+                return None
+            raw = handle.read()
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            result.error(display, 1, 1, NOT_REGULAR, not_regular_message("a symbolic link"))
+            return None
         result.error(display, 1, 1, "file-unreadable", f"cannot read the file: {exc.strerror}")
         return None
     try:

@@ -71,6 +71,19 @@ class Assessment:
         return {lv.id for lv in self.levels if lv.rank <= rank}
 
 
+@dataclass(frozen=True)
+class Lapse:
+    """A declared level the evidence supported until the latest review grew too old: the one thing
+    missing is a review. The site shows `supported`, with a notice; validation warns in a full
+    run (maturity-lapsed) and is strict only in a file that a change touches."""
+
+    declared: Level  # the level the entry declares
+    supported: Level  # the level the evidence supports on the day assessed
+    reviewed: dt.date  # the latest review (last_reviewed, or created)
+    period_days: int  # how recent a review the declared level needs
+    lapsed_on: dt.date  # the first day the declared level was no longer supported
+
+
 class MaturityModel:
     """The configured ladder; levels are cumulative, lowest first."""
 
@@ -127,6 +140,25 @@ class MaturityModel:
                 blocked = True
         next_level = self.levels[reached.rank + 1] if reached.rank + 1 < len(self.levels) else None
         return Assessment(reached, on, tuple(checks), next_level, self.levels)
+
+    def lapse(self, pattern: Pattern, on: dt.date, assessment: Assessment | None = None) -> Lapse | None:
+        """How the declared level lapsed by `on`, or None unless the evidence supported it on the
+        last day the latest review counted, and only the review's age keeps it from `on`."""
+        assessment = assessment or self.assess(pattern, on)
+        declared = self._by_id.get(pattern.declared_maturity)
+        if declared is None or declared.rank <= assessment.level.rank:
+            return None
+        missing = assessment.missing_for(declared.id)
+        reviews = [d for d in (pattern.created, pattern.last_reviewed) if d and d <= on]
+        if not reviews or any(c.criterion != "reviewed_within_days" for c in missing):
+            return None
+        period = min(c.threshold for c in missing)
+        last_day = max(reviews) + dt.timedelta(days=period)
+        # Evidence only accumulates, so a level supported on the review's last day was earned
+        # then; a level first reached later was never supported at all (maturity-evidence).
+        if self.assess(pattern, last_day).level.rank < declared.rank:
+            return None
+        return Lapse(declared, assessment.level, max(reviews), period, last_day + dt.timedelta(days=1))
 
     def timeline(self, pattern: Pattern, until: dt.date) -> list[tuple[dt.date, Level]]:
         """Each date on which the pattern's level changed, from its creation to `until`."""

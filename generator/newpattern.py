@@ -3,31 +3,36 @@ write patterns/<id>.yaml atomically, and check it validates before leaving it in
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from generator.arguments import arguments_problems, field_problems
 from generator.dates import today
-from generator.ecma import ecma_regex
 from generator.errors import EditError
 from generator.resources import load_schema
 from generator.scaffold import new_pattern_text, schema_reference
 from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
 from generator.writer import write_atomic
 
-# The schema's own pattern, read as ECMA-262 like every schema pattern (so "x\n" is refused).
-ID_RE = ecma_regex(load_schema("pattern.schema.json")["properties"]["id"]["pattern"])
+
+def _refuse(problems: list[str]) -> None:
+    if problems:
+        raise EditError("; ".join(problems))
 
 
-def _ask(prompt: str, choices: list[str] | None = None) -> str:
-    """Ask on the terminal until the answer is non-empty (and one of `choices`, when given)."""
+def _ask(prompt: str, choices: list[str] | None = None, field: str | None = None) -> str:
+    """Ask on the terminal until the answer is non-empty (and one of `choices`, when given, and
+    valid for the schema's `field`, when given)."""
     while True:
         if choices:
             print("\n".join(f"  {i}. {c}" for i, c in enumerate(choices, 1)))
         answer = input(f"{prompt}: ").strip()
         if choices and answer.isdigit() and 1 <= int(answer) <= len(choices):
             answer = choices[int(answer) - 1]
-        if answer and (not choices or answer in choices):
+        problems = field_problems(field, answer) if field and answer else []
+        if answer and (not choices or answer in choices) and not problems:
             return answer
-        print("Please choose one of the listed options." if choices else "Please give an answer.")
+        print("; ".join(problems) or ("Please choose one of the listed options." if choices else "Please give an answer."))
 
 
 def _registry_codes(root: Path) -> list[str]:
@@ -41,19 +46,19 @@ def _registry_codes(root: Path) -> list[str]:
 def create_pattern(root: Path, pattern_id: str, title=None, category=None, originator=None,
                    interactive=False) -> Path:
     """Write a new entry and return its path; raise EditError if it cannot be done as asked."""
-    if not ID_RE.search(pattern_id):
-        raise EditError(f"id {pattern_id!r} must be kebab-case (lower-case letters, digits, single hyphens)")
+    # Every argument is checked before any of them is used as a name on the file system.
+    _refuse(arguments_problems({"id": pattern_id, "title": title, "category": category, "originator": originator}))
     patterns = root / PATTERNS_DIR
     if not patterns.is_dir() or not (root / REGISTRY_FILE).is_file():
         raise EditError(f"{root} is not a catalogue root: it needs {PATTERNS_DIR}/ and {REGISTRY_FILE}")
     path = patterns / f"{pattern_id}.yaml"
-    if path.exists():
+    if os.path.lexists(path):  # a link counts as taken, even a dangling one
         raise EditError(f"{path} already exists; edit it instead")
     categories = load_schema("pattern.schema.json")["properties"]["category"]["enum"]
     codes = _registry_codes(root)
 
     if title is None:
-        title = _ask("Title") if interactive else None
+        title = _ask("Title", field="title") if interactive else None
     if category is None:
         category = _ask("Category (number or name)", categories) if interactive else None
     if originator is None:
@@ -65,8 +70,7 @@ def create_pattern(root: Path, pattern_id: str, title=None, category=None, origi
                                          ("--originator", originator)) if not value]
     if missing:
         raise EditError(f"give {', '.join(missing)} (or run in a terminal to be asked)")
-    if category not in categories:
-        raise EditError(f"category {category!r} is not one of {', '.join(categories)}")
+    _refuse(arguments_problems({"title": title, "category": category, "originator": originator}))
 
     text = new_pattern_text(pattern_id, title, category, originator, today(), schema_reference(patterns))
     write_atomic(path, text)

@@ -1,5 +1,6 @@
 """Validate, cross-file: the rules a JSON Schema cannot express (ids against file names,
-references between files, dates against today, declared maturity against evidence).
+references between files, cycles of supersession, dates against today, declared maturity
+against evidence).
 
 Each rule has an id. Rules read the loaded data defensively, so they run on every file that
 parsed, even one with schema errors, and a contributor sees every problem in one run.
@@ -16,14 +17,20 @@ from generator.maturity import MaturityModel
 from generator.model import Pattern
 from generator.problems import Result
 from generator.schema import field_name
+from generator.supersedes import claims, cycles, describe, file_id
 
 RULES = {
     "id-filename": "error", "id-unique": "error", "organisation-exists": "error",
     "pattern-exists": "error", "no-self-relation": "error", "date-future": "error",
     "date-order": "error", "adoption-duplicate": "error", "adoption-originator": "warning",
-    "maturity-evidence": "error", "review-overdue": "warning", "placeholder-text": "warning",
-    "similar-pattern": "warning",
+    "maturity-evidence": "error", "maturity-lapsed": "warning", "review-overdue": "warning",
+    "placeholder-text": "warning", "similar-pattern": "warning", "supersedes-cycle": "error",
+    "superseded-by-inactive": "warning",
 }
+# Findings that only the passing of time can cause: warnings in a full run, so a catalogue that
+# validated yesterday and has not changed still validates today, but errors in a file that a
+# change touches (`validate PATH` or --changed-since), which should not go in with them.
+TIME_DEPENDENT = {"maturity-lapsed"}
 PLACEHOLDER = "TODO"
 
 
@@ -52,13 +59,15 @@ class CrossFileRules:
     """Run every cross-file rule over a set of loaded pattern files."""
 
     def __init__(self, result: Result, today: dt.date, model: MaturityModel,
-                 org_codes: set[str] | None, pattern_ids: set[str]):
+                 org_codes: set[str] | None, pattern_ids: set[str], changed: set[str] | None = None):
         self.result, self.today, self.model = result, today, model
         self.org_codes, self.pattern_ids = org_codes, pattern_ids
+        self.changed = changed or set()  # display paths of the files a change touches
 
     def _emit(self, f: LoadedFile, location, rule, message, key=False):
         line, col = f.locate(tuple(location), key=key)
-        self.result.add(f.display, line, col, RULES[rule], rule, message)
+        severity = "error" if rule in TIME_DEPENDENT and f.display in self.changed else RULES[rule]
+        self.result.add(f.display, line, col, severity, rule, message)
 
     def check_ids(self, files: list[LoadedFile]) -> None:
         """id equals the file name; ids are unique across the catalogue."""
@@ -150,11 +159,42 @@ class CrossFileRules:
             self._emit(files[pid], ["title"], "similar-pattern",
                        similarity_message(other_id, other.title, reuse_of(other).count, score))
 
+    def check_supersedes(self, files: list[LoadedFile]) -> None:
+        """No cycle of supersession; a pattern is not superseded by one that is itself retired."""
+        found = claims(files)
+        in_cycle = set()
+        for loop, inside in cycles(found):
+            message = (f"supersession goes round in a circle: {describe(loop)}; a pattern cannot replace "
+                       "one that replaces it: remove or correct one of these links")
+            for claim in inside:
+                self._emit(claim.file, claim.location, "supersedes-cycle", message)
+                in_cycle.add(claim.file.display)
+        entries = {file_id(f): f.data for f in files}
+        for claim in found:
+            target = entries.get(claim.newer)
+            if claim.location != ("superseded_by",) or claim.file.display in in_cycle or target is None:
+                continue
+            if target.get("lifecycle") == "superseded" and isinstance(target.get("superseded_by"), str):
+                self._emit(claim.file, claim.location, "superseded-by-inactive",
+                           f"{claim.newer!r} is itself superseded by {target['superseded_by']!r}: point "
+                           "superseded_by at the pattern that replaces it now")
+            elif target.get("lifecycle") == "deprecated":
+                self._emit(claim.file, claim.location, "superseded-by-inactive",
+                           f"{claim.newer!r} is deprecated, so readers sent there find no current practice: "
+                           "point superseded_by at an active pattern, or make this one deprecated instead")
+
     def check_evidence(self, f: LoadedFile, pattern: Pattern) -> None:
         """Declared maturity must be supported by the evidence; reviews must not be overdue."""
         assessment = self.model.assess(pattern, self.today)
         declared = self.model.level(pattern.declared_maturity)
-        if declared.rank > assessment.level.rank:
+        lapse = self.model.lapse(pattern, self.today, assessment)
+        if lapse is not None:
+            self._emit(f, ["maturity"], "maturity-lapsed",
+                       f"declared {declared.id!r} needs a review within {lapse.period_days} days; the last "
+                       f"review ({lapse.reviewed}) lapsed on {lapse.lapsed_on}, so the evidence now supports "
+                       f"{lapse.supported.id!r} and the site shows that: ask the originators to review the "
+                       f"entry and update last_reviewed, or declare {lapse.supported.id!r}")
+        elif declared.rank > assessment.level.rank:
             # One shortfall per criterion, at the declared level's threshold (the highest one).
             strictest = {c.criterion: c for c in assessment.missing_for(declared.id)}
             missing = "; ".join(c.shortfall for c in strictest.values())

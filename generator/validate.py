@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import schema
 from generator.dates import today as default_today
 from generator.errors import LayoutError
+from generator.layout import PATTERNS_DIR, REGISTRY_FILE, PatternFiles, display_path, find_pattern_files
+from generator.layout import RULE as NOT_REGULAR
+from generator.layout import not_regular, not_regular_message
 from generator.loader import LoadedFile, load_yaml
 from generator.maturity import maturity_model
 from generator.model import Catalogue, Organisation, Pattern
@@ -21,8 +26,6 @@ from generator.parallel import process_map
 from generator.problems import Result
 from generator.rules import CrossFileRules
 
-PATTERNS_DIR = "patterns"
-REGISTRY_FILE = "organisations.yaml"
 # Below this many files one process is quicker than starting workers.
 PARALLEL_MIN = 800
 CHUNK = 250
@@ -35,66 +38,81 @@ class Validation:
     result: Result
     catalogue: Catalogue
     root: Path
+    today: dt.date | None = None
 
 
-def display_path(path: Path) -> str:
-    """Path as reported: relative to the working directory when inside it, so editors and CI can open it."""
+# A full validation that callers in this context may take instead of reading the catalogue again.
+_REUSABLE: ContextVar[Validation | None] = ContextVar("catalogue_validation", default=None)
+
+
+@contextmanager
+def reusing(validation: Validation):
+    """Within the block, a full validation of the same root on the same day returns `validation`:
+    `catalogue build` validates first, to report errors with exit status 1, and then the MkDocs
+    plugin asks again; a large catalogue takes seconds to read, so it is read once."""
+    token = _REUSABLE.set(validation)
     try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
-def pattern_files(root: Path) -> list[Path]:
-    """Pattern files under root/patterns, sorted; other extensions are reported, not skipped silently."""
-    folder = root / PATTERNS_DIR
-    if not folder.is_dir():
-        raise LayoutError(f"{display_path(folder)}: no patterns folder; is --root the catalogue's root?")
-    # Sorted by name as strings: sorting 10,000 Path objects took a tenth of a second.
-    names = sorted(e.name for e in os.scandir(folder) if e.is_file() and not e.name.startswith("."))
-    return [folder / name for name in names]
+        yield
+    finally:
+        _REUSABLE.reset(token)
 
 
 def load_registry(root: Path, result: Result) -> dict[str, Organisation] | None:
-    """Organisations by ODS code, or None when the registry cannot be used."""
-    path = root / REGISTRY_FILE
-    display = display_path(path)
-    if not path.is_file():
-        result.error(display, 1, 1, "registry-missing",
-                     f"no {REGISTRY_FILE} at the catalogue root: create it (see docs/organisations.md)")
-        return None
-    loaded = load_yaml(path, display, result)
+    """Organisations by ODS code, or None when the registry cannot be used: then its own errors
+    say why, and the patterns' codes are not checked against it (which would blame them all)."""
+    loaded = _load_registry_file(root, result)
     if loaded is None or not schema.check(loaded, schema.REGISTRY_SCHEMA, result):
         return None
     return {code: Organisation(code, **fields) for code, fields in sorted(loaded.data["organisations"].items())}
 
 
+def _load_registry_file(root: Path, result: Result) -> LoadedFile | None:
+    path = root / REGISTRY_FILE
+    display = display_path(path)
+    try:
+        kind = not_regular(path)
+    except FileNotFoundError:
+        result.error(display, 1, 1, "registry-missing",
+                     f"no {REGISTRY_FILE} at the catalogue root: create it (see docs/organisations.md)")
+        return None
+    if kind is not None:
+        result.error(display, 1, 1, NOT_REGULAR, not_regular_message(kind))
+        return None
+    return load_yaml(path, display, result)
+
+
 def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.date | None = None,
                        progress=None, similar: set[str] | None = None, jobs: int | None = None) -> Validation:
     """Check the whole catalogue; when `only` names files, report only problems in those files
-    (and in the registry), while the cross-file rules still see every pattern. `similar` names
-    the new or changed pattern ids to compare with the rest (the similar-pattern check)."""
+    (and in the registry), while the cross-file rules still see every pattern. The files `only`
+    names are the ones being changed, so findings that depend on today's date (a review that
+    lapsed under a declared maturity) are errors in them, and warnings in a full run: a catalogue
+    that validated yesterday and has not changed still validates today. `similar` names the new
+    or changed pattern ids to compare with the rest (the similar-pattern check)."""
     root = Path(root)
     today = today or default_today()
+    reusable = _REUSABLE.get()
+    if reusable is not None and only is None and not similar and reusable.today == today \
+            and reusable.root.resolve() == root.resolve():
+        return reusable
     model = maturity_model()
     result = Result()
     organisations = load_registry(root, result)
+    org_codes = set(organisations) if organisations is not None else None
 
-    paths = pattern_files(root)
-    if only is not None:
-        # A named file the run would never read must not pass silently as "0 errors".
-        known = {p.resolve() for p in paths} | {(root / REGISTRY_FILE).resolve()}
-        outside = [display_path(Path(p)) for p in only if Path(p).resolve() not in known]
-        if outside:
-            raise LayoutError(f"{', '.join(outside)}: not a file of the catalogue in {display_path(root)} "
-                              f"(pattern files live in {display_path(root / PATTERNS_DIR)}; use --root)")
-    loaded, valid = _check_files(paths, display_path(root / PATTERNS_DIR), result, progress, jobs)
-    result.files_checked = len(paths) + 1
+    files = find_pattern_files(root)
+    changed = None if only is None else _named_files(root, files, only)
+    for path, kind in files.irregular:
+        result.error(display_path(path), 1, 1, NOT_REGULAR, not_regular_message(kind))
+    loaded, valid = _check_files(files.paths, display_path(root / PATTERNS_DIR), result, progress, jobs)
+    result.files_checked = len(files.paths) + len(files.irregular) + 1
 
-    ids = {f.data["id"] for f in loaded if isinstance(f.data.get("id"), str)}
-    ids |= {Path(f.display).stem for f in loaded}
-    rules = CrossFileRules(result, today, model, set(organisations) if organisations is not None else None, ids)
+    # Ids come from the file names too, so a file that cannot be read is not also reported as
+    # missing by every pattern that refers to it.
+    ids = {f.data["id"] for f in loaded if isinstance(f.data.get("id"), str)} | files.stems
+    rules = CrossFileRules(result, today, model, org_codes, ids, changed=changed)
     rules.check_ids(loaded)
+    rules.check_supersedes(loaded)
     catalogue = Catalogue(organisations=organisations or {})
     for f in loaded:
         rules.check_file(f)
@@ -108,10 +126,24 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
         valid_files = {f.data["id"]: f for f in loaded if f.data.get("id") in catalogue.patterns}
         rules.check_similar(valid_files, catalogue, set(similar))
 
-    if only is not None:
-        keep = {display_path(Path(p)) for p in only} | {display_path(root / REGISTRY_FILE)}
-        result = result.only(keep)
-    return Validation(result, catalogue, root)
+    if changed is not None:
+        result = result.only(changed | {display_path(root / REGISTRY_FILE)})
+    return Validation(result, catalogue, root, today)
+
+
+def _named_files(root: Path, files: PatternFiles, only: list[Path]) -> set[str]:
+    """The display paths of the files `only` names, which must all be files of the catalogue."""
+    def identity(path: Path) -> Path:
+        return path.parent.resolve() / path.name  # the entry itself, not what a link points at
+
+    entries = files.paths + [path for path, _ in files.irregular] + [root / REGISTRY_FILE]
+    known = {identity(path): display_path(path) for path in entries}
+    # A named file the run would never read must not pass silently as "0 errors".
+    outside = [display_path(Path(p)) for p in only if identity(Path(p)) not in known]
+    if outside:
+        raise LayoutError(f"{', '.join(outside)}: not a file of the catalogue in {display_path(root)} "
+                          f"(pattern files live in {display_path(root / PATTERNS_DIR)}; use --root)")
+    return {known[identity(Path(p))] for p in only}
 
 
 def _check_chunk(items: list[tuple[Path, str]]) -> tuple[list[tuple[LoadedFile, bool]], list]:

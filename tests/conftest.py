@@ -66,6 +66,37 @@ def catalogue(tmp_path) -> Path:
 
 
 @pytest.fixture
+def run_mkdocs():
+    """Run plain `mkdocs build --strict` in a subprocess on the day `today`."""
+    def run(root: Path, site: Path, today: dt.date = TODAY):
+        env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(today), "NO_MKDOCS_2_WARNING": "1"}
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                              cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    return run
+
+
+@pytest.fixture
+def git_repo():
+    """Make a folder a git repository on branch main, with everything in it committed."""
+    def init(root: Path) -> Path:
+        git = ["git", "-c", "user.name=Fictional Tester", "-c", "user.email=tester@example.org"]
+        for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Fictional start"]):
+            subprocess.run(git + args, cwd=root, check=True, capture_output=True)
+        return root
+    return init
+
+
+@pytest.fixture
+def site_config():
+    """Give a catalogue root the repository's mkdocs.yml and docs/, so it can be built."""
+    def add(root: Path) -> Path:
+        shutil.copy(TESTS.parent / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(TESTS.parent / "docs", root / "docs")
+        return root
+    return add
+
+
+@pytest.fixture
 def edit():
     """Replace text once in a file, failing if the text is not there (so no edit is silently lost)."""
     def replace(path: Path, old: str, new: str) -> None:

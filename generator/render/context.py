@@ -7,7 +7,7 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 
-from generator.maturity import Assessment, Level, MaturityModel, maturity_model
+from generator.maturity import Assessment, Lapse, Level, MaturityModel, maturity_model
 from generator.model import Catalogue, Organisation, Pattern
 from generator.reuse import Reuse, reuse_of
 
@@ -22,6 +22,9 @@ class PatternView:
     timeline: list[tuple[dt.date, Level]]
     overdue: bool
     page: str  # source path of its page, e.g. "patterns/<id>.md"
+    # Set when the declared maturity lapsed with the latest review: the page shows `level` (what
+    # the evidence supports today) with a notice naming lapse.declared and lapse.lapsed_on.
+    lapse: Lapse | None = None
 
     @property
     def id(self) -> str:
@@ -111,13 +114,15 @@ def build_context(catalogue: Catalogue, today: dt.date, **options) -> SiteContex
     model = maturity_model()
     views = []
     for pattern in catalogue.sorted_patterns():
+        assessment = model.assess(pattern, today)
         views.append(PatternView(
             pattern=pattern,
             reuse=reuse_of(pattern),
-            assessment=model.assess(pattern, today),
+            assessment=assessment,
             timeline=model.timeline(pattern, today),
             overdue=(today - pattern.last_reviewed).days > model.review_period_days,
             page=f"patterns/{pattern.id}.md",
+            lapse=model.lapse(pattern, today, assessment),
         ))
     by_id = {v.id: v for v in views}
     orgs = {code: OrganisationView(org, page=f"organisations/{code}.md")

@@ -15,9 +15,11 @@ the entry was generated, and every link points at example.org. The shape is real
 the length of the real entries with the odd bullet list, a skewed spread of originators, mixed
 adoption statuses, outcomes, related patterns, a few deprecated and superseded entries.
 
-The output is a function of the arguments only: one random.Random(seed) drives every choice,
-nothing iterates a set or reads the clock, and the dates are relative to `today` (fixed by
-default), so two runs with the same arguments write byte-identical files.
+The dates are relative to `today`: the day the command runs (or the day of SOURCE_DATE_EPOCH),
+so a catalogue written today is valid today, whatever the date; `--as-of DATE` fixes it. The
+output is a function of the arguments and that day only: one random.Random(seed) drives every
+choice and nothing iterates a set, so two runs with the same arguments and `--as-of` write
+byte-identical files, on any day.
 
 Every entry validates without errors on `today`: dates are never after it, last_reviewed is
 within the review period, and the declared maturity is the level the maturity model computes
@@ -32,6 +34,5 @@ in the layout of the hand-written files; it is much faster than yaml.safe_dump a
 
 from generator.synth.emit import SynthError
 from generator.synth.generate import synth_catalogue, synth_data
-from generator.synth.words import SYNTH_TODAY
 
-__all__ = ["SYNTH_TODAY", "SynthError", "synth_catalogue", "synth_data"]
+__all__ = ["SynthError", "synth_catalogue", "synth_data"]

@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
+from generator.dates import today as default_today
 from generator.maturity import maturity_model
 from generator.model import Pattern
 from generator.resources import schema_dir
@@ -20,7 +21,7 @@ from generator.synth.words import (
     OUTCOME_COUNT_WEIGHTS, OUTCOME_TEXTS, OWNERS, PAINS, PATIENT_EFFECTS, PLACE_HEADS, PLACE_TAILS,
     PROBLEM_SENTENCES, REGIONS, REGION_PHRASES, REGION_WEIGHTS, RELATIONS, RESOURCE_TITLES,
     RETIRED_NOTES, SCOPES, SOLUTION_SENTENCES, STATUSES, STATUS_WEIGHTS, STEPS, SUPPLIER_KINDS,
-    SUPPLIER_WORDS, SYNTH_TODAY, S_ADJECTIVES, S_BENEFIT_SUBJECTS, S_GAINS, S_GAIN_VERBS, S_LOSSES,
+    SUPPLIER_WORDS, S_ADJECTIVES, S_BENEFIT_SUBJECTS, S_GAINS, S_GAIN_VERBS, S_LOSSES,
     S_LOSS_VERBS, S_MANNER_ADJECTIVES, S_MANNER_NOUNS, S_MANNER_PREPOSITIONS, S_PAIN_ADJECTIVES,
     S_PAIN_OBJECTS, S_PAIN_VERBS, S_PLACES, S_PLACE_ADJECTIVES, S_PREPOSITIONS, S_SOL_VERBS, TAGS,
     TEAMS, THEMES, THINGS, TRUST_KINDS, UNITS, VERBS,
@@ -347,8 +348,9 @@ def _declare_maturity(rng: random.Random, data: dict, today: dt.date) -> None:
 
 
 def synth_data(patterns: int, organisations: int, seed: int = 1, *,
-               today: dt.date = SYNTH_TODAY) -> tuple[dict[str, dict], list[dict]]:
+               today: dt.date | None = None) -> tuple[dict[str, dict], list[dict]]:
     """The catalogue synth_catalogue writes, as plain data: (organisations by code, pattern entries)."""
+    today = today or default_today()
     if patterns < 1 or organisations < 1:
         raise SynthError("a catalogue needs at least one pattern and one organisation")
     rng = random.Random(seed)
@@ -395,14 +397,15 @@ def synth_data(patterns: int, organisations: int, seed: int = 1, *,
 
 
 def synth_catalogue(out: Path, patterns: int, organisations: int, seed: int = 1, *,
-                    today: dt.date = SYNTH_TODAY) -> None:
+                    today: dt.date | None = None) -> None:
     """Write a complete fictional catalogue of `patterns` entries and `organisations` organisations
     into `out`, created if needed.
 
     The same arguments always give byte-identical files. Every entry validates without errors
-    on `today` (2026-11-26 unless given). Pattern files left by an earlier synth run are replaced
+    on `today` (the current date unless given). Pattern files left by an earlier synth run are replaced
     or removed; a folder holding files synth did not write is refused (SynthError), untouched."""
     out = Path(out)
+    today = today or default_today()
     by_code, entries = synth_data(patterns, organisations, seed, today=today)
     _clear_previous(out, {f"{data['id']}.yaml" for data in entries})
     folder = out / "patterns"

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-# The day the catalogue is generated for: no date is later, and every entry validates on it.
-SYNTH_TODAY = dt.date(2026, 11, 26)
 
 CATEGORIES = ("strategy", "delivery", "platform", "operations", "data", "people-and-skills", "governance")
 CATEGORY_NAMES = {

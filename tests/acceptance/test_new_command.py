@@ -28,5 +28,29 @@ def test_new_refuses_an_id_that_is_already_used(run_cli, catalogue):
 def test_new_refuses_an_id_that_is_not_kebab_case(run_cli, catalogue, bad_id):
     before = sorted(p.name for p in (catalogue / "patterns").iterdir())
     proc = run_cli("new", bad_id, *NEW[2:], cwd=catalogue)
-    assert proc.returncode == 2 and "must be kebab-case" in proc.stderr
+    assert proc.returncode == 2 and f"the id {bad_id!r} is not valid: use lower-case letters" in proc.stderr
     assert sorted(p.name for p in (catalogue / "patterns").iterdir()) == before
+
+
+LONG = "a" * 300
+
+
+@pytest.mark.parametrize("args, message", [
+    ([LONG], "the id is 300 characters; it must be at most 80"),
+    (["fictional-x\n"], "the id 'fictional-x\\n' holds the control character U+000A: give it on one line"),
+    (["../fictional-x"], "the id '../fictional-x' is not valid: use lower-case letters"),
+    (["fictional-x", "--title", "T" * 300], "the title is 300 characters; it must be at most 100"),
+    (["fictional-x", "--category", "nonsense"], "the category 'nonsense' is not one of strategy, delivery"),
+    (["fictional-x", "--originator", "ZZ1\n"], "the originator 'ZZ1\\n' holds the control character U+000A"),
+    (["fictional-x", "--originator", "zz1"], "the originator 'zz1' is not valid: use the organisation's ODS code"),
+], ids=["long-id", "newline-id", "path-id", "long-title", "category", "newline-code", "lower-case-code"])
+def test_new_checks_every_argument_against_the_schema_before_writing(run_cli, catalogue, args, message):
+    flags = {"--title": "Fictional new pattern", "--category": "delivery", "--originator": "ZZ1"}
+    given = dict(zip(args[1::2], args[2::2]))
+    argv = ["new", args[0], *[part for flag in flags for part in (flag, given.get(flag, flags[flag]))], "--no-input"]
+    before = sorted(p.name for p in (catalogue / "patterns").iterdir())
+    proc = run_cli(*argv, cwd=catalogue)
+    assert proc.returncode == 2 and proc.stderr.startswith("catalogue new: error: ") and message in proc.stderr
+    assert "internal error" not in proc.stderr
+    assert sorted(p.name for p in (catalogue / "patterns").iterdir()) == before
+    assert sorted(p.name for p in catalogue.parent.iterdir()) == ["catalogue"]

@@ -125,3 +125,22 @@ def test_build_context_options(demo_catalogue):
         "https://github.com/example-org/fictional-catalogue", "trunk", "https://example.org/catalogue/", True)
     plain = build_context(demo_catalogue, TODAY)
     assert (plain.repo_url, plain.edit_branch, plain.site_url) == (None, "main", None)
+
+
+def test_a_view_says_when_its_declared_level_lapsed_with_its_review():
+    """The FICTIONAL maturity-lapsed fixture: declared reused, review of 2025-05-01 lapsed."""
+    from generator.validate import validate_catalogue
+
+    root = Path(__file__).resolve().parents[1] / "fixtures" / "core" / "invalid" / "maturity-lapsed"
+    today = dt.date(2026, 6, 30)
+    [view] = build_context(validate_catalogue(root, today=today).catalogue, today).patterns
+    assert view.level.id == "established"  # what the page shows: the evidence, today
+    assert (view.lapse.declared.id, view.lapse.supported.id) == ("reused", "established")
+    assert (view.lapse.reviewed, view.lapse.lapsed_on) == (dt.date(2025, 5, 1), dt.date(2026, 5, 2))
+    # The day before it lapsed, nothing to say.
+    [before] = build_context(validate_catalogue(root, today=dt.date(2026, 5, 1)).catalogue, dt.date(2026, 5, 1)).patterns
+    assert before.lapse is None and before.level.id == "reused"
+
+
+def test_no_view_of_the_demo_has_lapsed(demo_catalogue):
+    assert [v.id for v in build_context(demo_catalogue, TODAY).patterns if v.lapse] == []

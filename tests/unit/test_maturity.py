@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,59 @@ def test_an_assessment_is_explained_by_the_model_that_made_it(make_pattern, toda
     assessment = MaturityModel(config).assess(make_pattern(), today)
     assert [c.shortfall for c in assessment.missing_for("shared")] == [
         "needs 1 organisations reusing it in use; 0 found"]
+
+
+def test_a_level_earned_while_reviewed_lapses_the_day_after_the_review_period(make_pattern):
+    pattern = make_pattern(maturity="reused", **least_evidence("reused"))  # reviewed on 2026-01-05
+    model = maturity_model()
+    assert model.lapse(pattern, D("2027-01-05")) is None  # the review still counts
+    lapse = model.lapse(pattern, D("2027-01-06"))
+    assert (lapse.declared.id, lapse.supported.id) == ("reused", "established")
+    assert (lapse.reviewed, lapse.period_days, lapse.lapsed_on) == (D("2026-01-05"), 365, D("2027-01-06"))
+    assert model.lapse(pattern, D("2031-01-01")).lapsed_on == D("2027-01-06")  # the same day, years on
+
+
+def test_a_level_never_supported_while_reviewed_has_not_lapsed(make_pattern):
+    """The third organisation came after the review had lapsed: the declared level was never
+    earned, so this is not the calendar's doing (maturity-evidence, an error everywhere)."""
+    evidence = least_evidence("reused")
+    evidence["adoptions"][-1] = (evidence["adoptions"][-1][0], "in-use", "2027-03-01")
+    pattern = make_pattern(maturity="reused", **evidence)
+    assert maturity_model().assess(pattern, D("2027-06-01")).level.id == "established"
+    assert maturity_model().lapse(pattern, D("2027-06-01")) is None
+
+
+def test_a_level_short_of_more_than_a_review_has_not_lapsed(make_pattern):
+    pattern = make_pattern(maturity="proven", **least_evidence("proven", short="reuse"))
+    assert maturity_model().lapse(pattern, D("2027-06-01")) is None
+
+
+def random_pattern(rng, make_pattern, day):
+    """A FICTIONAL pattern with random dated evidence up to `day`, declaring what it had earned then."""
+    def date_before(end, span=900):
+        return (end - dt.timedelta(days=rng.randint(0, span))).isoformat()
+    created = D(date_before(day))
+    reviewed = D(date_before(day, (day - created).days))
+    statuses = ["exploring", "piloting", "in-use", "in-use", "retired"]
+    adoptions = [(code, rng.choice(statuses), date_before(day, (day - created).days))
+                 for code in rng.sample(CODES, rng.randint(0, len(CODES)))]
+    outcomes = [date_before(day, (day - created).days) for _ in range(rng.randint(0, 3))]
+    fields = {"created": created.isoformat(), "last_reviewed": reviewed.isoformat()}
+    earned = maturity_model().assess(make_pattern(adoptions, outcomes, **fields), day).level
+    declared = rng.choice(maturity_model().levels[: earned.rank + 1]).id
+    return make_pattern(adoptions, outcomes, maturity=declared, **fields)
+
+
+def test_a_declared_level_supported_on_one_day_is_supported_or_lapsed_on_every_later_day(make_pattern):
+    """The calendar alone never turns a valid entry into an invalid one: 3,000 random patterns,
+    each valid on its day, checked on days up to four years later."""
+    rng = random.Random(20261126)
+    model = maturity_model()
+    for _ in range(3000):
+        day = D("2026-06-30") - dt.timedelta(days=rng.randint(0, 2000))
+        pattern = random_pattern(rng, make_pattern, day)
+        for later in sorted(rng.sample(range(1, 1500), 6)):
+            on = day + dt.timedelta(days=later)
+            declared = model.level(pattern.declared_maturity)
+            assessment = model.assess(pattern, on)
+            assert declared.rank <= assessment.level.rank or model.lapse(pattern, on, assessment), (pattern, on)

@@ -22,7 +22,7 @@ from generator.render.context import build_context
 from generator.synth import synth_catalogue
 from generator.validate import validate_catalogue
 
-TODAY = dt.date(2026, 11, 26)  # the day `catalogue synth` dates its fictional catalogues for
+TODAY = dt.date(2026, 11, 26)  # the day the fictional catalogue is dated for
 N_PATTERNS, N_ORGS = 350, 60  # together just over pages.PARALLEL_MIN, as more than one chunk
 
 _render_chunk = pages._render_chunk
@@ -40,7 +40,7 @@ def chunk_spy(items):
 @pytest.fixture(scope="module")
 def root(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("render-parallel") / "catalogue"
-    synth_catalogue(path, N_PATTERNS, N_ORGS, seed=5)
+    synth_catalogue(path, N_PATTERNS, N_ORGS, seed=5, today=TODAY)
     return path
 
 

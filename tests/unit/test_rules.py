@@ -29,9 +29,10 @@ def problems(load_text, entry, today):
     return run
 
 
-def test_only_four_rules_are_warnings():
+def test_only_these_rules_are_warnings():
     assert {rule for rule, severity in RULES.items() if severity == "warning"} == {
-        "adoption-originator", "review-overdue", "placeholder-text", "similar-pattern"}
+        "adoption-originator", "review-overdue", "placeholder-text", "similar-pattern", "maturity-lapsed",
+        "superseded-by-inactive"}
     assert set(RULES.values()) == {"error", "warning"}
 
 
@@ -90,3 +91,27 @@ def test_a_placeholder_is_reported_with_its_field_path(problems):
 def test_rules_read_data_the_schema_rejected_without_failing(problems, changes):
     found = problems(**changes)
     assert found and all(rule.startswith("schema-") for rule, _, _ in found)
+
+
+def lapsed_entry(entry):
+    """The minimal entry declaring 'reused', earned in 2025 while its review of 2025-01-05 counted."""
+    adoptions = [{"organisation": code, "status": "in-use", "since": "2025-02-01",
+                  "evidence": "https://example.org/story"} for code in ("ZZ2", "ZZ3", "ZZ4")]
+    outcomes = [{"description": "A fictional measured result.", "source": "https://example.org/result",
+                 "date": "2025-02-01"}]
+    return {**entry, "created": "2025-01-05", "last_reviewed": "2025-01-05", "maturity": "reused",
+            "adoptions": adoptions, "outcomes": outcomes}
+
+
+@pytest.mark.parametrize("changed, severity", [(None, "warning"), ({"other-example.yaml"}, "warning"),
+                                               ({"fictional-example.yaml"}, "error")])
+def test_a_lapsed_level_is_an_error_only_in_a_file_being_changed(load_text, entry, today, changed, severity):
+    f, result = load_text(yaml.safe_dump(lapsed_entry(entry), sort_keys=False), name="fictional-example.yaml")
+    rules = CrossFileRules(result, today, maturity_model(), {"ZZ1", "ZZ2", "ZZ3", "ZZ4"}, {"fictional-example"},
+                           changed=changed)
+    rules.check_evidence(f, Pattern.from_data(f.data))
+    assert [(p.rule, p.severity) for p in result.problems] == [
+        ("maturity-lapsed", severity), ("review-overdue", "warning")]
+    assert result.problems[0].message.startswith(
+        "declared 'reused' needs a review within 365 days; the last review (2025-01-05) lapsed on 2026-01-06, "
+        "so the evidence now supports 'established'")

@@ -16,7 +16,7 @@ from generator.maturity import maturity_model
 from generator.model import Pattern
 from generator.problems import Result
 from generator.similarity import similarity_warnings
-from generator.synth import SYNTH_TODAY, SynthError, synth_catalogue, synth_data
+from generator.synth import SynthError, synth_catalogue, synth_data
 from generator.validate import validate_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,7 +44,7 @@ def load(path: Path) -> dict:
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("synth") / "catalogue"
-    synth_catalogue(root, N_PATTERNS, N_ORGS, seed=7)
+    synth_catalogue(root, N_PATTERNS, N_ORGS, seed=7, today=TODAY)
     return root
 
 
@@ -58,19 +58,25 @@ def registry(out) -> dict[str, dict]:
     return load(out / "organisations.yaml")["organisations"]
 
 
-def test_the_reference_date_is_the_one_the_brief_fixes():
-    assert SYNTH_TODAY == TODAY
+def test_dates_are_relative_to_the_day_it_runs_by_default(tmp_path, monkeypatch):
+    """Without a date the catalogue is written for today (SOURCE_DATE_EPOCH here), so it is valid on
+    the day it is written, whichever day that is."""
+    later = dt.date(2031, 2, 3)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2031, 2, 3, 12, tzinfo=dt.timezone.utc).timestamp())))
+    synth_catalogue(tmp_path / "later", 40, 8, seed=4)
+    assert validate_catalogue(tmp_path / "later", today=later).result.problems == []
+    assert "as of 2031-02-03" in (tmp_path / "later" / "docs" / "about-this-catalogue.md").read_text(encoding="utf-8")
 
 
 def test_same_arguments_write_byte_identical_files(out, tmp_path):
     again = tmp_path / "again"
-    synth_catalogue(again, N_PATTERNS, N_ORGS, seed=7)
+    synth_catalogue(again, N_PATTERNS, N_ORGS, seed=7, today=TODAY)
     assert tree(again) == tree(out)
 
 
 def test_another_seed_writes_another_catalogue(out, tmp_path):
     other = tmp_path / "other"
-    synth_catalogue(other, N_PATTERNS, N_ORGS, seed=8)
+    synth_catalogue(other, N_PATTERNS, N_ORGS, seed=8, today=TODAY)
     assert tree(other)["organisations.yaml"] != tree(out)["organisations.yaml"]
     assert sorted(tree(other)) != sorted(tree(out))
 
@@ -94,7 +100,7 @@ def test_the_catalogue_validates_without_errors(out):
 def test_files_read_back_as_the_data_generated(out, entries, registry):
     """The small YAML emitter round-trips: the loader (which refuses anchors, aliases, tags and
     duplicate keys) reads exactly what synth_data built."""
-    orgs, patterns = synth_data(N_PATTERNS, N_ORGS, seed=7)
+    orgs, patterns = synth_data(N_PATTERNS, N_ORGS, seed=7, today=TODAY)
     assert registry == orgs
     assert sorted(entries, key=lambda d: d["id"]) == sorted(patterns, key=lambda d: d["id"])
     for path in (out / "patterns").glob("*.yaml"):
@@ -152,7 +158,7 @@ def test_entries_have_realistic_shape(entries, registry):
 
 
 def test_a_larger_catalogue_mixes_statuses_lifecycles_and_levels():
-    _, patterns = synth_data(400, 40, seed=3)
+    _, patterns = synth_data(400, 40, seed=3, today=TODAY)
     statuses = {a["status"] for d in patterns for a in d["adoptions"]}
     assert statuses == {"exploring", "piloting", "in-use", "retired"}
     assert {d["lifecycle"] for d in patterns} == {"active", "deprecated", "superseded"}
@@ -162,7 +168,7 @@ def test_a_larger_catalogue_mixes_statuses_lifecycles_and_levels():
 
 
 def test_titles_and_summaries_are_not_flagged_as_similar():
-    _, patterns = synth_data(400, 40, seed=3)
+    _, patterns = synth_data(400, 40, seed=3, today=TODAY)
     assert similarity_warnings([(d["id"], d["title"], d["summary"]) for d in patterns]) == []
 
 
@@ -189,11 +195,11 @@ def test_mkdocs_config_matches_the_published_site(out):
 
 def test_a_rerun_replaces_an_earlier_synthetic_catalogue(tmp_path):
     root = tmp_path / "cat"
-    synth_catalogue(root, 20, 6, seed=1)
-    synth_catalogue(root, 5, 6, seed=2)
+    synth_catalogue(root, 20, 6, seed=1, today=TODAY)
+    synth_catalogue(root, 5, 6, seed=2, today=TODAY)
     assert len(list((root / "patterns").iterdir())) == 5  # no stale entries left behind
     fresh = tmp_path / "fresh"
-    synth_catalogue(fresh, 5, 6, seed=2)
+    synth_catalogue(fresh, 5, 6, seed=2, today=TODAY)
     assert tree(root) == tree(fresh)
 
 
@@ -202,17 +208,17 @@ def test_a_folder_holding_a_real_catalogue_is_refused_untouched(tmp_path, valid_
     shutil.copytree(valid_root, root)
     before = tree(root)
     with pytest.raises(SynthError, match="did not write"):
-        synth_catalogue(root, 5, 3)
+        synth_catalogue(root, 5, 3, today=TODAY)
     assert tree(root) == before
 
 
 @pytest.mark.parametrize("patterns, organisations", [(0, 5), (5, 0)])
 def test_counts_must_be_positive(tmp_path, patterns, organisations):
     with pytest.raises(CatalogueError):
-        synth_catalogue(tmp_path / "x", patterns, organisations)
+        synth_catalogue(tmp_path / "x", patterns, organisations, today=TODAY)
     assert not (tmp_path / "x").exists()
 
 
 def test_one_organisation_is_enough(tmp_path):
-    synth_catalogue(tmp_path / "one", 3, 1)
+    synth_catalogue(tmp_path / "one", 3, 1, today=TODAY)
     assert validate_catalogue(tmp_path / "one", today=TODAY).result.errors == []
