@@ -49,7 +49,7 @@ def field_problems(field: str, value: str, label: str | None = None) -> list[str
         elif error.validator == "enum":
             problems.append(f"{label} {_shown(value)} is not one of {', '.join(error.validator_value)}")
         elif error.validator == "pattern":
-            problems.append(f"{label} {_shown(value)} is not valid: {rule.get('x-hint', error.message)}")
+            problems.append(f"{label} {schema.not_valid(value, error, error.schema.get('x-hint'))}")
         else:
             problems.append(f"{label} {_shown(value)}: {error.message}")
     return problems

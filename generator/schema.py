@@ -94,7 +94,7 @@ def _shown(value: str, index: int = 0) -> str:
     return ("..." if start else "") + repr(value[start:start + 60]) + ("..." if start + 60 < len(value) else "")
 
 
-def _not_valid(value: str, error, hint) -> str:
+def not_valid(value: str, error, hint) -> str:
     """Why a text value fails a pattern or format: the character at fault, else the schema's hint."""
     culprit = _culprit(value, error)
     if culprit is None:
@@ -152,7 +152,7 @@ def _record(loaded: LoadedFile, error, result: Result) -> None:
 
     if "propertyNames" in error.schema_path:
         # jsonschema reports a bad key at its mapping, with the key as the instance.
-        emit(path + [value], f"{field_name(path + [value])}: key {_not_valid(value, error, hint)}",
+        emit(path + [value], f"{field_name(path + [value])}: key {not_valid(value, error, hint)}",
              "schema-key", key=True)
     elif kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
@@ -188,7 +188,7 @@ def _record(loaded: LoadedFile, error, result: Result) -> None:
         # Written as YYYY-MM-DD already, so the hint would only repeat it: the day does not exist.
         emit(path, f"{where}: {value!r} is not a calendar date: check the month and day", "schema-format")
     elif kind in ("pattern", "format"):
-        emit(path, f"{where}: {_not_valid(value, error, hint)}", f"schema-{kind}")
+        emit(path, f"{where}: {not_valid(value, error, hint)}", f"schema-{kind}")
     elif kind == "not" and isinstance(value, dict) and isinstance(error.validator_value, dict) \
             and error.validator_value.get("required"):
         # A forbidden field (not: required: [x]): point at the field, not at its mapping.
