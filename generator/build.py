@@ -1,6 +1,7 @@
 """Build: run MkDocs on a catalogue into a temporary folder and swap it into place only when the
 build succeeded, so a failed build leaves the previous site as it was. Also writes the plain
-page tree for `catalogue render`."""
+page tree for `catalogue render`. Every output folder is checked first (generator/outputdir.py):
+nothing is written where it could replace a source or a folder the catalogue did not write."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import CatalogueError, InvalidCatalogueError, LayoutError
+from generator.outputdir import check_output_dir, write_marker
+from generator.siteconfig import read_mkdocs_yml
 
 log = logging.getLogger("mkdocs")
 
@@ -51,6 +54,15 @@ def _swap_into_place(built: Path, site_dir: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def _docs_dir_override(cfg_path: Path, scratch: Path) -> dict:
+    """MkDocs needs docs_dir to exist, but a catalogue needs no hand-written pages: when mkdocs.yml
+    leaves docs_dir at its default and there is no docs/, point MkDocs at an empty folder."""
+    if "docs_dir" in read_mkdocs_yml(cfg_path) or (cfg_path.parent / "docs").is_dir():
+        return {}
+    (scratch / "docs").mkdir(parents=True, exist_ok=True)
+    return {"docs_dir": str(scratch / "docs")}
+
+
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
     """Build the site with MkDocs (strict by default) and return the site folder."""
     from mkdocs.commands.build import build
@@ -59,13 +71,16 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) ->
 
     _pin_build_date()
     cfg_path = config_file(root)
-    site_dir = Path(site_dir) if site_dir else Path(root) / "site"
-    site_dir = site_dir.resolve()
+    # Refused before anything is written, then again once MkDocs has read where docs_dir is.
+    site_dir = check_output_dir(root, site_dir or Path(root) / "site", "the site", [cfg_path])
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        config = load_config(str(cfg_path), strict=strict, site_dir=str(staging / "site"))
+        config = load_config(str(cfg_path), strict=strict, site_dir=str(staging / "site"),
+                             **_docs_dir_override(cfg_path, staging))
+        check_output_dir(root, site_dir, "the site", [cfg_path, Path(config.docs_dir)])
         build(config)
+        write_marker(staging / "site")
         _swap_into_place(staging / "site", site_dir)
     except MkDocsException as exc:
         raise BuildError(f"the site was not built (the previous site is unchanged): {exc}") from exc
@@ -78,7 +93,9 @@ def serve_site(root: Path, dev_addr: str | None = None) -> None:
     """Serve the site with live reload on pattern and registry changes."""
     from mkdocs.commands.serve import serve
 
-    serve(config_file=str(config_file(root)), dev_addr=dev_addr)
+    cfg_path = config_file(root)
+    with tempfile.TemporaryDirectory(prefix="catalogue-serve-") as scratch:
+        serve(config_file=str(cfg_path), dev_addr=dev_addr, **_docs_dir_override(cfg_path, Path(scratch)))
 
 
 def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
@@ -88,11 +105,11 @@ def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
     from generator.render.pages import render_site
     from generator.validate import validate_catalogue
 
+    out = check_output_dir(root, out, "the page tree")
     validation = validate_catalogue(root)
     if not validation.result.success:
         raise InvalidCatalogueError(validation.result)
     tree = render_site(build_context(validation.catalogue, today()), templates)
-    out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
@@ -100,6 +117,7 @@ def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
             target = staging / "tree" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
+        write_marker(staging / "tree")
         _swap_into_place(staging / "tree", out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -7,28 +7,16 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import yaml
-
 from generator.rules import PLACEHOLDER
+from generator.siteconfig import read_mkdocs_yml
 
 # Where the published site serves the pattern schema (the page tree writes it there).
 PUBLISHED_SCHEMA = "schema/pattern.schema.json"
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for one plain key: tags such as !ENV or !!python/name load as nothing."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def _site_url(root: Path) -> str | None:
     """The catalogue's published address (site_url in mkdocs.yml), if it has one."""
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    url = config.get("site_url") if isinstance(config, dict) else None
+    url = read_mkdocs_yml(root / "mkdocs.yml").get("site_url")
     return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
 
 
