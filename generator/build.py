@@ -55,9 +55,10 @@ def _swap_into_place(built: Path, site_dir: Path) -> None:
 
 
 def _docs_dir_override(cfg_path: Path, scratch: Path) -> dict:
-    """MkDocs needs docs_dir to exist, but a catalogue needs no hand-written pages: when mkdocs.yml
-    leaves docs_dir at its default and there is no docs/, point MkDocs at an empty folder."""
-    if "docs_dir" in read_mkdocs_yml(cfg_path) or (cfg_path.parent / "docs").is_dir():
+    """MkDocs needs docs_dir to exist, but a catalogue needs no hand-written pages: when docs_dir
+    is the default, docs, and there is no docs/ folder, point MkDocs at an empty one. (A missing
+    folder of another name stays MkDocs' error: it may be a typo.)"""
+    if read_mkdocs_yml(cfg_path).get("docs_dir", "docs") != "docs" or (cfg_path.parent / "docs").exists():
         return {}
     (scratch / "docs").mkdir(parents=True, exist_ok=True)
     return {"docs_dir": str(scratch / "docs")}
