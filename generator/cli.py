@@ -122,9 +122,9 @@ def cmd_synth(args) -> int:
 
 
 def cmd_init(args) -> int:
-    from generator.newcatalogue import create_catalogue
+    from generator.newcatalogue import DEFAULT_NAME, create_catalogue
 
-    create_catalogue(Path(args.dir), args.name)
+    create_catalogue(Path(args.dir), DEFAULT_NAME if args.name is None else args.name)
     print(f"wrote a new, empty catalogue to {display(Path(args.dir))}: add your organisation to "
           "organisations.yaml, then a pattern with `catalogue new`")
     return EXIT_OK
@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
                                           "organisations.yaml, patterns/, mkdocs.yml, docs/about.md, .gitignore.")
     sub.set_defaults(handler=cmd_init)
     sub.add_argument("dir", metavar="DIR", help="a new or empty folder (a fresh `git init` is fine)")
-    sub.add_argument("--name", default="Pattern catalogue", help="the site's name (default: Pattern catalogue)")
+    sub.add_argument("--name", help="the site's name (default: Pattern catalogue)")
 
     sub = commands.add_parser("synth", help="Write a seeded, plainly fictional catalogue for benchmarks and demos.",
                               description="Write a seeded, plainly fictional catalogue for benchmarks and demos.")

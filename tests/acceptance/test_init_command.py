@@ -27,13 +27,13 @@ def tree(folder: Path) -> list[str]:
 
 def test_init_writes_a_catalogue_that_validates_and_builds_at_once(tmp_path, run_cli):
     root = tmp_path / "new" / "catalogue"
-    proc = run_cli("init", root, "--name", "Fictional Trust patterns")
+    proc = run_cli("init", root, "--name", "Fictional: Trust #1 patterns")  # YAML's special characters
     assert proc.returncode == 0, proc.stderr
     assert tree(root) == FILES
     assert run_cli("validate", "--root", root).returncode == 0
     build = run_cli("build", "--root", root)
     assert build.returncode == 0, build.stderr
-    assert "Fictional Trust patterns" in (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Home - Fictional: Trust #1 patterns</title>" in (root / "site" / "index.html").read_text(encoding="utf-8")
     assert (root / "site" / "about" / "index.html").is_file() and (root / "site" / MARKER).is_file()
     mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "plain")],
                             cwd=root, capture_output=True, text=True, timeout=300,
@@ -79,6 +79,13 @@ def test_init_refuses_a_folder_that_is_not_empty_and_touches_nothing(tmp_path, r
     proc = run_cli("init", root)
     assert proc.returncode == 2 and "is not empty" in proc.stderr, proc.stderr
     assert tree(root) == [existing] and (root / existing).read_text(encoding="utf-8") == "FICTIONAL"
+
+
+@pytest.mark.parametrize("name", ["", "Fictional\nname", "Fictional\u2028name"])
+def test_init_refuses_a_name_that_is_not_one_line_and_writes_nothing(tmp_path, run_cli, name):
+    proc = run_cli("init", tmp_path / "catalogue", "--name", name)
+    assert proc.returncode == 2 and "--name must be one line of printable text" in proc.stderr
+    assert not (tmp_path / "catalogue").exists()
 
 
 def test_init_accepts_an_empty_folder_or_a_fresh_git_repository_and_refuses_a_file(tmp_path, run_cli):
