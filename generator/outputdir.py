@@ -63,7 +63,8 @@ def check_output_dir(root: Path, out: Path, what: str = "the site", extra_source
 
 def write_marker(folder: Path) -> None:
     """Mark `folder` as written by the catalogue, so the next build may replace it. The text is the
-    same whichever command wrote it, so builds stay byte-identical."""
+    same whichever command wrote it, so builds stay byte-identical. MkDocs keeps dot-files when it
+    empties site_dir, so a marker written before a build outlives a build that fails."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MARKER).write_text(
         "Written by the NHS pattern catalogue (catalogue build, catalogue render, or mkdocs build with\n"
@@ -71,15 +72,14 @@ def write_marker(folder: Path) -> None:
         "A folder without this file is never replaced.\n", encoding="utf-8", newline="\n")
 
 
-def claim_mkdocs_site_dir(root: Path, config) -> None:
-    """For the plugin's on_config: refuse MkDocs' site_dir (PluginError) if `mkdocs build` could
-    remove a source there, and mark an accepted one as the catalogue's. MkDocs empties site_dir
-    before building but keeps dot-files, so the marker outlives a failed build."""
+def check_mkdocs_site_dir(root: Path, config) -> None:
+    """For the plugin's on_config: refuse MkDocs' site_dir (PluginError), before MkDocs empties
+    it, if `mkdocs build` could remove a source there. Writes nothing: the plugin marks the
+    folder with write_marker in on_pre_build, which only a build runs."""
     from mkdocs.exceptions import PluginError
 
     extra = [Path(config.docs_dir)] + ([Path(config.config_file_path)] if config.config_file_path else [])
     try:
-        site = check_output_dir(root, Path(config.site_dir), "the site", extra)
+        check_output_dir(root, Path(config.site_dir), "the site", extra)
     except OutputDirError as exc:
         raise PluginError(f"catalogue: {exc}") from exc
-    write_marker(site)

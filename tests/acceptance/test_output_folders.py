@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import epoch
 from generator.outputdir import MARKER
 
 DEMO = Path(__file__).resolve().parents[1] / "fixtures" / "site" / "demo"  # fictional
 REPO = Path(__file__).resolve().parents[2]
-DEMO_TODAY = dt.date(2026, 11, 26)
+DEMO_NOON = dt.datetime(2026, 11, 26, 12, tzinfo=dt.timezone.utc)  # the day the demo is checked on
 OUT_FLAG = {"build": "--site-dir", "render": "--out"}
 
 
@@ -26,7 +25,7 @@ def root(tmp_path, monkeypatch, cli) -> Path:
     """A copy of the demo catalogue with every kind of source: patterns/, organisations.yaml,
     docs/, schema/, mkdocs.yml and a .git folder, alone in its parent folder. (After `cli`,
     which pins the core fixtures' day: the demo is dated for its own.)"""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(DEMO_TODAY))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(DEMO_NOON.timestamp())))
     root = tmp_path / "work" / "catalogue"
     shutil.copytree(DEMO, root)
     shutil.copytree(REPO / "schema", root / "schema")

@@ -1,5 +1,5 @@
-"""Output folders, the check MkDocs' own build needs: `claim_mkdocs_site_dir` is what the plugin's
-on_config calls, so plain `mkdocs build` refuses a site_dir that would empty a source."""
+"""Output folders, the check MkDocs' own build needs: `check_mkdocs_site_dir` is what the plugin's
+on_config calls, so plain `mkdocs build` refuses a site_dir that it would empty of a source."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from generator.outputdir import MARKER, claim_mkdocs_site_dir
+from generator.outputdir import MARKER, check_mkdocs_site_dir, write_marker
 
 DEMO = Path(__file__).resolve().parents[1] / "fixtures" / "site" / "demo"  # fictional
 
@@ -33,12 +33,16 @@ def test_a_site_dir_that_mkdocs_would_empty_is_refused_before_anything_is_writte
     (root.parent / "elsewhere" / "notes.txt").write_text("FICTIONAL", encoding="utf-8")
     before = sorted(p.relative_to(root.parent) for p in root.parent.rglob("*"))
     with pytest.raises(PluginError, match="^catalogue: refusing to write the site to "):
-        claim_mkdocs_site_dir(root, mkdocs_config(root, root / site_dir))
+        check_mkdocs_site_dir(root, mkdocs_config(root, root / site_dir))
     assert sorted(p.relative_to(root.parent) for p in root.parent.rglob("*")) == before
 
 
-def test_an_accepted_site_dir_is_marked_as_the_catalogues(root):
-    claim_mkdocs_site_dir(root, mkdocs_config(root, root / "site"))
-    assert (root / "site" / MARKER).is_file()
+def test_an_accepted_site_dir_is_left_alone_and_once_marked_is_accepted_again(root):
+    check_mkdocs_site_dir(root, mkdocs_config(root, root / "site"))
+    assert not (root / "site").exists()  # on_config writes nothing; on_pre_build marks the folder
+    write_marker(root / "site")
     (root / "site" / "index.html").write_text("FICTIONAL previous site", encoding="utf-8")
-    claim_mkdocs_site_dir(root, mkdocs_config(root, root / "site"))  # its own folder: accepted again
+    check_mkdocs_site_dir(root, mkdocs_config(root, root / "site"))
+    (root / "site" / MARKER).unlink()
+    with pytest.raises(PluginError, match="was not written by the catalogue"):
+        check_mkdocs_site_dir(root, mkdocs_config(root, root / "site"))
