@@ -122,7 +122,7 @@ def test_two_builds_are_byte_identical(demo_site, demo_site_cli, demo_site_mkdoc
     second = sitehtml.snapshot(demo_site_cli.root)
     assert first.keys() == second.keys()
     assert [p for p in first if first[p] != second[p]] == []
-    # Plain `mkdocs build` marks its site_dir only once the plugin claims it (on_config).
+    # Plain `mkdocs build` marks its site_dir once the plugin calls write_marker (on_pre_build).
     third = sitehtml.snapshot(demo_site_mkdocs.root)
     third.setdefault(MARKER, first[MARKER])
     assert [p for p in first if first[p] != third.get(p)] == [] and first.keys() == third.keys()
