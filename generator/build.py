@@ -54,12 +54,15 @@ def _swap_into_place(built: Path, site_dir: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _docs_dir_override(cfg_path: Path, scratch: Path) -> dict:
-    """MkDocs needs docs_dir to exist, but a catalogue needs no hand-written pages: when docs_dir
-    is the default, docs, and there is no docs/ folder, point MkDocs at an empty one. (A missing
-    folder of another name stays MkDocs' error: it may be a typo.)"""
-    if read_mkdocs_yml(cfg_path).get("docs_dir", "docs") != "docs" or (cfg_path.parent / "docs").exists():
-        return {}
+def _needs_empty_docs(cfg_path: Path) -> bool:
+    """MkDocs needs docs_dir to exist, but a catalogue needs no hand-written pages: true when
+    docs_dir is the default, docs, and there is no docs/ folder, so MkDocs is given an empty one.
+    (A missing folder of another name stays MkDocs' error: it may be a typo.)"""
+    return read_mkdocs_yml(cfg_path).get("docs_dir", "docs") == "docs" and not (cfg_path.parent / "docs").exists()
+
+
+def _empty_docs(scratch: Path) -> dict:
+    """load_config overrides that point docs_dir at a new, empty folder inside scratch."""
     (scratch / "docs").mkdir(parents=True, exist_ok=True)
     return {"docs_dir": str(scratch / "docs")}
 
@@ -78,7 +81,7 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) ->
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         config = load_config(str(cfg_path), strict=strict, site_dir=str(staging / "site"),
-                             **_docs_dir_override(cfg_path, staging))
+                             **(_empty_docs(staging) if _needs_empty_docs(cfg_path) else {}))
         check_output_dir(root, site_dir, "the site", [cfg_path, Path(config.docs_dir)])
         build(config)
         write_marker(staging / "site")
@@ -95,8 +98,11 @@ def serve_site(root: Path, dev_addr: str | None = None) -> None:
     from mkdocs.commands.serve import serve
 
     cfg_path = config_file(root)
+    if not _needs_empty_docs(cfg_path):
+        serve(config_file=str(cfg_path), dev_addr=dev_addr)
+        return
     with tempfile.TemporaryDirectory(prefix="catalogue-serve-") as scratch:
-        serve(config_file=str(cfg_path), dev_addr=dev_addr, **_docs_dir_override(cfg_path, Path(scratch)))
+        serve(config_file=str(cfg_path), dev_addr=dev_addr, **_empty_docs(Path(scratch)))
 
 
 def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
