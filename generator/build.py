@@ -1,6 +1,7 @@
 """Build: run MkDocs on a catalogue into a temporary folder and swap it into place only when the
 build succeeded, so a failed build leaves the previous site as it was. Also writes the plain
-page tree for `catalogue render`."""
+page tree for `catalogue render`. Every output folder is checked first (generator/outputdir.py):
+nothing is written where it could replace a source or a folder the catalogue did not write."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import CatalogueError, InvalidCatalogueError, LayoutError
+from generator.outputdir import check_output_dir, write_marker
+from generator.siteconfig import read_mkdocs_yml
 from generator.validate import reusing
 
 log = logging.getLogger("mkdocs")
@@ -68,6 +71,19 @@ def _validate_first(config):
     return validation
 
 
+def _needs_empty_docs(cfg_path: Path) -> bool:
+    """MkDocs needs docs_dir to exist, but a catalogue needs no hand-written pages: true when
+    docs_dir is the default, docs, and there is no docs/ folder, so MkDocs is given an empty one.
+    (A missing folder of another name stays MkDocs' error: it may be a typo.)"""
+    return read_mkdocs_yml(cfg_path).get("docs_dir", "docs") == "docs" and not (cfg_path.parent / "docs").exists()
+
+
+def _empty_docs(scratch: Path) -> dict:
+    """load_config overrides that point docs_dir at a new, empty folder inside scratch."""
+    (scratch / "docs").mkdir(parents=True, exist_ok=True)
+    return {"docs_dir": str(scratch / "docs")}
+
+
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
     """Build the site with MkDocs (strict by default) and return the site folder."""
     from mkdocs.commands.build import build
@@ -76,14 +92,17 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True) ->
 
     _pin_build_date()
     cfg_path = config_file(root)
-    site_dir = Path(site_dir) if site_dir else Path(root) / "site"
-    site_dir = site_dir.resolve()
+    # Refused before anything is written, then again once MkDocs has read where docs_dir is.
+    site_dir = check_output_dir(root, site_dir or Path(root) / "site", "the site", [cfg_path])
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        config = load_config(str(cfg_path), strict=strict, site_dir=str(staging / "site"))
+        config = load_config(str(cfg_path), strict=strict, site_dir=str(staging / "site"),
+                             **(_empty_docs(staging) if _needs_empty_docs(cfg_path) else {}))
+        check_output_dir(root, site_dir, "the site", [cfg_path, Path(config.docs_dir)])
         with reusing(_validate_first(config)):
             build(config)
+        write_marker(staging / "site")
         _swap_into_place(staging / "site", site_dir)
     except MkDocsException as exc:
         raise BuildError(f"the site was not built (the previous site is unchanged): {exc}") from exc
@@ -96,7 +115,12 @@ def serve_site(root: Path, dev_addr: str | None = None) -> None:
     """Serve the site with live reload on pattern and registry changes."""
     from mkdocs.commands.serve import serve
 
-    serve(config_file=str(config_file(root)), dev_addr=dev_addr)
+    cfg_path = config_file(root)
+    if not _needs_empty_docs(cfg_path):
+        serve(config_file=str(cfg_path), dev_addr=dev_addr)
+        return
+    with tempfile.TemporaryDirectory(prefix="catalogue-serve-") as scratch:
+        serve(config_file=str(cfg_path), dev_addr=dev_addr, **_empty_docs(Path(scratch)))
 
 
 def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
@@ -106,11 +130,11 @@ def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
     from generator.render.pages import render_site
     from generator.validate import validate_catalogue
 
+    out = check_output_dir(root, out, "the page tree")
     validation = validate_catalogue(root)
     if not validation.result.success:
         raise InvalidCatalogueError(validation.result)
     tree = render_site(build_context(validation.catalogue, today()), templates)
-    out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
@@ -118,6 +142,7 @@ def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
             target = staging / "tree" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
+        write_marker(staging / "tree")
         _swap_into_place(staging / "tree", out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -130,6 +130,15 @@ def cmd_synth(args) -> int:
     return EXIT_OK
 
 
+def cmd_init(args) -> int:
+    from generator.newcatalogue import DEFAULT_NAME, create_catalogue
+
+    create_catalogue(Path(args.dir), DEFAULT_NAME if args.name is None else args.name)
+    print(f"wrote a new, empty catalogue to {display(Path(args.dir))}: add your organisation to "
+          "organisations.yaml, then a pattern with `catalogue new`")
+    return EXIT_OK
+
+
 def display(path: Path) -> str:
     from generator.validate import display_path
 
@@ -188,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("render", cmd_render, "Write the generated page tree (Markdown and data files) without MkDocs.")
     sub.add_argument("--out", required=True, metavar="DIR", help="folder to write the tree into")
     sub.add_argument("--templates", metavar="DIR", help="folder of templates that override the packaged ones")
+
+    sub = commands.add_parser("init", help="Start a new, empty catalogue that validates and builds as written.",
+                              description="Start a new, empty catalogue that validates and builds as written: "
+                                          "organisations.yaml, patterns/, mkdocs.yml, docs/about.md, .gitignore.")
+    sub.set_defaults(handler=cmd_init)
+    sub.add_argument("dir", metavar="DIR", help="a new or empty folder (a fresh `git init` is fine)")
+    sub.add_argument("--name", help="the site's name (default: Pattern catalogue)")
 
     sub = commands.add_parser("synth", help="Write a seeded, plainly fictional catalogue for benchmarks and demos.",
                               description="Write a seeded, plainly fictional catalogue for benchmarks and demos.")

@@ -23,3 +23,7 @@ class InvalidCatalogueError(CatalogueError):
 
 class EditError(CatalogueError):
     """A requested edit (new pattern, adoption) cannot be made as asked."""
+
+
+class OutputDirError(CatalogueError):
+    """An output folder could remove a source or a folder the catalogue did not write (exit 2)."""

@@ -5,18 +5,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
-from generator.resources import schema_dir
 from generator.rules import PLACEHOLDER
+from generator.siteconfig import read_mkdocs_yml
+
+# Where the published site serves the pattern schema (the page tree writes it there).
+PUBLISHED_SCHEMA = "schema/pattern.schema.json"
 
 
-def schema_reference(patterns_dir: Path) -> str:
-    """Path from the patterns folder to the pattern schema, for the yaml-language-server modeline."""
-    local = patterns_dir.parent / "schema" / "pattern.schema.json"
-    target = local if local.is_file() else schema_dir() / "pattern.schema.json"
-    return Path(os.path.relpath(target.resolve(), patterns_dir.resolve())).as_posix()
+def _site_url(root: Path) -> str | None:
+    """The catalogue's published address (site_url in mkdocs.yml), if it has one."""
+    url = read_mkdocs_yml(root / "mkdocs.yml").get("site_url")
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
+
+
+def schema_reference(patterns_dir: Path) -> str | None:
+    """Where the yaml-language-server modeline of a new entry points: the catalogue's own
+    schema/ copy (relative), else the schema its published site serves, else nowhere (None).
+    Never the installed package: a committed file must not point into a virtual environment."""
+    root = patterns_dir.parent
+    if (root / PUBLISHED_SCHEMA).is_file():
+        return f"../{PUBLISHED_SCHEMA}"
+    url = _site_url(root)
+    return f"{url.rstrip('/')}/{PUBLISHED_SCHEMA}" if url else None
 
 
 # Characters YAML reads as line breaks inside a double-quoted scalar; JSON leaves them raw.
@@ -32,11 +44,12 @@ def _q(text: str) -> str:
 
 
 def new_pattern_text(pattern_id: str, title: str, category: str, originator: str,
-                     today: dt.date, schema_ref: str) -> str:
-    """YAML for a new entry: required fields filled, prose left as TODO placeholders."""
+                     today: dt.date, schema_ref: str | None) -> str:
+    """YAML for a new entry: required fields filled, prose left as TODO placeholders, and a
+    yaml-language-server modeline when there is a schema to point at."""
     day = today.isoformat()
-    return f"""# yaml-language-server: $schema={schema_ref}
-id: {pattern_id}
+    modeline = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
+    return modeline + f"""id: {pattern_id}
 title: {_q(title)}
 summary: "{PLACEHOLDER}: one sentence (at most 280 characters) saying which problem this solves and how."
 category: {category}

@@ -18,6 +18,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator.dates import today
 from generator.errors import CatalogueError
+from generator.outputdir import check_mkdocs_site_dir, write_marker
 from generator.plugin.config import CatalogueConfig
 from generator.progress import progress_printer
 from generator.render.context import build_context
@@ -43,12 +44,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return config
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
+        check_mkdocs_site_dir(self.root, config)  # before MkDocs empties site_dir
         self.templates = (base / self.config.templates).resolve() if self.config.templates else None
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
         # After the catalogue's own custom_dir, if it has one, so its overrides still win.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config
+
+    def on_pre_build(self, config):
+        """Mark site_dir as the catalogue's before MkDocs empties it (MkDocs keeps dot-files)."""
+        if self.config.enabled:
+            write_marker(Path(config.site_dir))
 
     def on_files(self, files, config):
         """Validate and render the catalogue; fail the build with located messages on any error."""

@@ -7,13 +7,12 @@ import datetime as dt
 import itertools
 import random
 import re
-import shutil
 from pathlib import Path
 
 from generator.dates import today as default_today
 from generator.maturity import maturity_model
 from generator.model import Pattern
-from generator.resources import schema_dir
+from generator.resources import read_schema_file
 from generator.synth.words import (
     ACTORS, ADOPTION_COUNT_WEIGHTS, ADOPTION_NOTES, ARTEFACTS, BENEFIT_TEXTS, CADENCES, CATEGORIES,
     CODE_ALPHABET, CONTEXT_OPENING, CONTEXT_SENTENCES, FICTION_NOTE, FORCES, LIABILITY_TEXTS,
@@ -419,4 +418,4 @@ def synth_catalogue(out: Path, patterns: int, organisations: int, seed: int = 1,
         _about(patterns, organisations, seed, today), encoding="utf-8", newline="\n")
     (out / "schema").mkdir(exist_ok=True)
     for name in ("pattern.schema.json", "organisations.schema.json"):
-        shutil.copyfile(schema_dir() / name, out / "schema" / name)
+        (out / "schema" / name).write_text(read_schema_file(name), encoding="utf-8", newline="\n")

@@ -2,8 +2,6 @@
 
 import datetime as dt
 
-
-from generator.resources import schema_dir
 from generator.scaffold import new_pattern_text, schema_reference
 from generator.validate import validate_catalogue
 
@@ -26,14 +24,22 @@ def test_a_new_entry_starts_with_the_schema_modeline_and_dates_it_today():
     assert "\ncreated: 2026-06-30\nlast_reviewed: 2026-06-30\n" in text
 
 
-def test_the_modeline_points_at_the_catalogue_schema_or_else_the_packaged_one(tmp_path):
+def test_the_modeline_points_at_the_catalogues_schema_else_its_published_site_else_nowhere(tmp_path):
     patterns = tmp_path / "patterns"
     patterns.mkdir()
-    packaged = (patterns / schema_reference(patterns)).resolve()
-    assert packaged == (schema_dir() / "pattern.schema.json").resolve() and packaged.is_file()
+    # No schema copy and no published address: no modeline, rather than one into the installed package.
+    assert schema_reference(patterns) is None
+    (tmp_path / "mkdocs.yml").write_text("site_name: Fictional\nsite_url: https://example.org/catalogue/\n"
+                                         "extra:\n  x: !ENV [FICTIONAL_VAR, 1]\n", encoding="utf-8")
+    assert schema_reference(patterns) == "https://example.org/catalogue/schema/pattern.schema.json"
     (tmp_path / "schema").mkdir()
     (tmp_path / "schema" / "pattern.schema.json").write_text("{}", encoding="utf-8")
     assert schema_reference(patterns) == "../schema/pattern.schema.json"
+
+
+def test_without_a_schema_to_point_at_a_new_entry_has_no_modeline():
+    text = new_pattern_text("fictional-new", "Title", "delivery", "ZZ1", dt.date(2026, 6, 30), None)
+    assert text.startswith("id: fictional-new\n") and "yaml-language-server" not in text
 
 
 def test_a_title_with_a_next_line_character_is_written_unchanged(load_text):

@@ -1,0 +1,84 @@
+"""Site configuration: a catalogue's mkdocs.yml, read for the few keys the tools need without
+running MkDocs (site_url, docs_dir), and written for a new catalogue (`catalogue init`) or a
+synthetic one (`catalogue synth`): Material, the catalogue plugin, strict, a nav of the generated
+pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.resources import load_schema
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for plain keys: tags such as !ENV or !!python/name load as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(path: Path) -> dict:
+    """The top-level keys of an mkdocs.yml ({} when it is missing or unreadable: MkDocs reports that)."""
+    try:
+        config = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def mkdocs_yml(comment: str, site_name: str, description: str, about: tuple[str, str]) -> str:
+    """The text of a catalogue's mkdocs.yml. `comment` opens it (lines without '#'); `about` is
+    the (title, file) of the one hand-written page in docs/, listed after Home."""
+    from generator.synth.words import CATEGORY_NAMES  # here: synth imports this module
+
+    header = "".join(f"# {line}".rstrip() + "\n" for line in comment.strip("\n").split("\n"))
+    categories = "\n".join(f"      - {CATEGORY_NAMES.get(c, c)}: categories/{c}.md"
+                           for c in load_schema("pattern.schema.json")["properties"]["category"]["enum"])
+    return header + f"""\
+site_name: {site_name}
+site_description: {description}
+docs_dir: docs
+strict: true
+
+theme:
+  name: material
+  language: en
+  font: false            # system fonts: no request to Google Fonts
+  palette:
+    primary: custom      # NHS Blue, set in the catalogue's stylesheet
+    accent: custom
+  features:
+    - navigation.sections
+    - navigation.top
+
+plugins:
+  - catalogue:
+      root: .
+
+markdown_extensions:
+  - admonition
+  - attr_list
+  - toc:
+      permalink: false
+
+validation:
+  omitted_files: info
+  absolute_links: warn
+  unrecognized_links: warn
+
+nav:
+  - Home: index.md
+  - {about[0]}: {about[1]}
+  - Catalogue:
+      - All patterns: patterns/index.md
+{categories}
+      - Tags: tags/index.md
+  - Organisations: organisations/index.md
+  - How it works:
+      - Maturity model: maturity.md
+      - How reuse is counted: reuse.md
+      - Statistics: stats.md
+      - Data and feeds: data.md
+"""
