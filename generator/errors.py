@@ -27,3 +27,24 @@ class EditError(CatalogueError):
 
 class OutputDirError(CatalogueError):
     """An output folder could remove a source or a folder the catalogue did not write (exit 2)."""
+
+
+class UsageError(CatalogueError):
+    """The command line asks for something that cannot be done (exit 2)."""
+
+
+class SearchIndexError(CatalogueError):
+    """The search index could not be built."""
+
+
+class BuildError(CatalogueError):
+    """MkDocs could not build the site."""
+
+
+class ChangesError(CatalogueError):
+    """The changed files cannot be found: git is missing, the folder is not a repository, or
+    the reference is unknown."""
+
+
+class SynthError(CatalogueError):
+    """The synthetic catalogue cannot be written as asked (bad counts, or `out` holds a real catalogue)."""

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.loader import load_yaml
-from generator.model import Pattern
+from generator.validate.loader import load_yaml
+from generator.model.catalogue import Pattern
 from generator.problems import Result
 
 TESTS = Path(__file__).resolve().parent

@@ -18,15 +18,16 @@ from mkdocs.structure.toc import get_toc
 
 from generator.dates import today
 from generator.errors import CatalogueError
-from generator.outputdir import check_mkdocs_site_dir, write_marker
+from generator.publish.outputdir import check_mkdocs_site_dir, write_marker
 from generator.plugin.config import CatalogueConfig
 from generator.progress import progress_printer
 from generator.render.context import build_context
 from generator.render.pages import CSS, JS, indexed, render_site
 from generator.render.toc import anchor_ids, toc_tokens
 from generator.report import text_report
-from generator.searchindex import BUNDLE, SearchIndexer, SearchIndexError, search_document
-from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
+from generator.errors import SearchIndexError
+from generator.publish.searchindex import BUNDLE, SearchIndexer, search_document
+from generator.validate.catalogue import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # Theme overrides: Material's header with the catalogue's search form in place of Material's, and

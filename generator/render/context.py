@@ -7,9 +7,9 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 
-from generator.maturity import Assessment, Lapse, Level, MaturityModel, maturity_model
-from generator.model import Catalogue, Organisation, Pattern
-from generator.reuse import Reuse, reuse_of
+from generator.model.maturity import Assessment, Lapse, Level, MaturityModel, maturity_model
+from generator.model.catalogue import Catalogue, Organisation, Pattern
+from generator.model.reuse import Reuse, reuse_of
 
 
 @dataclass

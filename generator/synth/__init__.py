@@ -32,7 +32,7 @@ YAML is written by a small emitter (quoted strings, literal blocks for Markdown,
 in the layout of the hand-written files; it is much faster than yaml.safe_dump at 10,000 files.
 """
 
-from generator.synth.emit import SynthError
+
 from generator.synth.generate import synth_catalogue, synth_data
 
-__all__ = ["SynthError", "synth_catalogue", "synth_data"]
+__all__ = ["synth_catalogue", "synth_data"]

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from generator.dates import today as default_today
-from generator.maturity import maturity_model
-from generator.model import Pattern
+from generator.model.maturity import maturity_model
+from generator.model.catalogue import Pattern
 from generator.resources import read_schema_file
 from generator.synth.words import (
     ACTORS, ADOPTION_COUNT_WEIGHTS, ADOPTION_NOTES, ARTEFACTS, BENEFIT_TEXTS, CADENCES, CATEGORIES,
@@ -289,7 +289,7 @@ def _pattern(rng: random.Random, pid: str, title: str, thing: str, scope: str, o
 def _quiet_similar(rng: random.Random, entries: list[dict], subjects: dict[str, str]) -> None:
     """Re-draw the summary of any entry the validator's similar-pattern check would flag, until it
     flags none (at most ten rounds). The word lists make this rare: a pair or two in 10,000."""
-    from generator.similarity import similarity_warnings
+    from generator.model.similarity import similarity_warnings
 
     by_id = {d["id"]: d for d in entries}
     changed = None  # first round: every entry against every other

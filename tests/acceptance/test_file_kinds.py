@@ -116,7 +116,7 @@ def test_new_does_not_write_through_a_dangling_link(run_cli, catalogue, tmp_path
 
 def test_a_file_swapped_for_a_pipe_after_listing_is_refused_without_waiting(load_text, tmp_path):
     """The loader itself refuses what is not a regular file (the listing may be out of date)."""
-    from generator.loader import load_yaml
+    from generator.validate.loader import load_yaml
     from generator.problems import Result
 
     pipe = tmp_path / "fictional-pipe.yaml"

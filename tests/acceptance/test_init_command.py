@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputdir import MARKER
+from generator.publish.outputdir import MARKER
 
 FILES = [".gitignore", "docs/about.md", "mkdocs.yml", "organisations.yaml", "patterns/.gitkeep"]
 FICTIONAL_ORG = """organisations:

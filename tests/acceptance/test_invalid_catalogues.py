@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.rules import RULES
+from generator.validate.rules import RULES
 
 INVALID = Path(__file__).resolve().parent.parent / "fixtures" / "core" / "invalid"
 CASES = sorted(p for p in INVALID.iterdir() if p.is_dir())

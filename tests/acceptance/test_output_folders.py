@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputdir import MARKER
+from generator.publish.outputdir import MARKER
 
 DEMO = Path(__file__).resolve().parents[1] / "fixtures" / "site" / "demo"  # fictional
 REPO = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from generator.loader import MAX_BYTES
+from generator.validate.loader import MAX_BYTES
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def demo_context():
     """The generator's view of the demo catalogue on the pinned build date: computed maturity
     and reuse, by the same rules the site is built with."""
     from generator.render.context import build_context
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     return build_context(validate_catalogue(DEMO_ROOT, today=TODAY).catalogue, TODAY)
 

@@ -61,7 +61,7 @@ def browser_available() -> None:
 @pytest.fixture(scope="session")
 def built_site(browser_available, tmp_path_factory) -> Path:
     """The demo catalogue built once per session, on the pinned build date."""
-    from generator.build import build_site
+    from generator.publish.build import build_site
 
     out = tmp_path_factory.mktemp("demo-site") / "site"
     saved = os.environ.get("SOURCE_DATE_EPOCH")

@@ -156,7 +156,7 @@ def test_results_lead_to_their_pages_on_a_flat_site_under_a_sub_path(page, tmp_p
     a project's GitHub Pages: the result links and kinds must still be right."""
     from playwright.sync_api import expect
 
-    from generator.build import build_site
+    from generator.publish.build import build_site
 
     root = tmp_path / "demo"
     shutil.copytree(DEMO_ROOT, root)

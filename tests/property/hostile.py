@@ -233,7 +233,7 @@ def hostile_everywhere() -> tuple[list[dict], dict]:
     """The base catalogue with hostile text in every string field at once: for each field the
     longest run of FRAGMENTS the schema accepts there (fields whose pattern admits no hostile
     text keep their base value). Deterministic, for a real build of one site."""
-    from generator.schema import validator_for
+    from generator.validate.schema import validator_for
 
     patterns = [base_pattern("fictional-a", "fictional-b"), base_pattern("fictional-b", "fictional-a")]
     orgs = copy.deepcopy(ORGANISATIONS)

@@ -26,7 +26,7 @@ import hostile  # noqa: E402
 
 from generator.render.context import build_context  # noqa: E402
 from generator.render.pages import render_site  # noqa: E402
-from generator.validate import validate_catalogue  # noqa: E402
+from generator.validate.catalogue import validate_catalogue  # noqa: E402
 
 TODAY = dt.date(2026, 6, 30)
 PATTERN_FIELDS = hostile.string_fields("pattern.schema.json")

@@ -85,8 +85,8 @@ def demo_before() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory, session_env, demo_before) -> Site:
-    """The demo built in-process with generator.build.build_site (strict)."""
-    from generator.build import build_site
+    """The demo built in-process with generator.publish.build.build_site (strict)."""
+    from generator.publish.build import build_site
 
     out = tmp_path_factory.mktemp("demo-build") / "site"
     assert build_site(DEMO, out) == out.resolve()
@@ -97,7 +97,7 @@ def demo_site(tmp_path_factory, session_env, demo_before) -> Site:
 def hostile_site(tmp_path_factory, session_env) -> Site:
     """A FICTIONAL catalogue with hostile text in every string field the schemas define (the
     longest the schema accepts in each), built in-process with the demo's configuration."""
-    from generator.build import build_site
+    from generator.publish.build import build_site
 
     root = tmp_path_factory.mktemp("hostile") / "catalogue"
     hostile.write_catalogue(root, *hostile.hostile_everywhere())

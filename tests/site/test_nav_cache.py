@@ -50,7 +50,7 @@ class NeverStores(dict):
 
 
 def build(tmp_path_factory, name: str, cache: type, root: Path = DEMO) -> Path:
-    from generator.build import build_site
+    from generator.publish.build import build_site
     from generator.plugin import plugin
 
     cache.made.clear()

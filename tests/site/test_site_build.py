@@ -17,7 +17,7 @@ import pytest
 import sitehtml
 from sitehtml import DEMO, REPO, TODAY
 
-from generator.outputdir import MARKER
+from generator.publish.outputdir import MARKER
 
 PATTERN_IDS = sorted(p.stem for p in (DEMO / "patterns").glob("*.yaml"))
 LOCATED = re.compile(r"^\S+:\d+:\d+: error: \[[a-z0-9-]+\] .+", re.M)
@@ -46,7 +46,7 @@ def test_catalogue_build_cli_builds_strict_and_leaves_no_staging_folder(demo_sit
 
 
 def test_shipped_catalogue_builds_strict(shipped_site):
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     assert "strict: true" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     patterns = validate_catalogue(REPO, today=TODAY).catalogue.patterns
@@ -200,7 +200,7 @@ def test_failed_build_says_where_the_problem_is(failed_build):
 
 
 def test_swap_puts_the_previous_site_back_if_the_new_one_cannot_be_moved_in(tmp_path, monkeypatch):
-    from generator import build
+    from generator.publish import build
 
     site, built = tmp_path / "site", tmp_path / ".site-new-x" / "site"
     site.mkdir()
@@ -227,7 +227,7 @@ def test_swap_puts_the_previous_site_back_if_the_new_one_cannot_be_moved_in(tmp_
 def test_render_writes_the_tree_the_plugin_adds_without_mkdocs(rendered_tree, demo_site):
     from generator.render.context import build_context, page_url
     from generator.render.pages import render_site
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     out, proc = rendered_tree
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -260,7 +260,7 @@ def test_nothing_is_written_into_the_catalogue(demo_site, demo_site_cli, demo_si
 # ---------------------------------------------------------------- the plugin's templates option
 
 def test_plugin_uses_a_catalogues_own_templates(tmp_path, session_env, demo_site):
-    from generator.build import build_site
+    from generator.publish.build import build_site
 
     root = tmp_path / "catalogue"
     shutil.copytree(DEMO, root)

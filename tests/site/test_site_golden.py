@@ -34,8 +34,8 @@ def page_tree(root: Path) -> dict[str, str]:
     """The page tree the plugin renders for a catalogue, with the options its mkdocs.yml gives."""
     from generator.render.context import build_context
     from generator.render.pages import render_site
-    from generator.siteconfig import read_mkdocs_yml
-    from generator.validate import validate_catalogue
+    from generator.publish.siteconfig import read_mkdocs_yml
+    from generator.validate.catalogue import validate_catalogue
 
     config = read_mkdocs_yml(root / "mkdocs.yml")
     plugin = next((p["catalogue"] for p in config["plugins"] if isinstance(p, dict) and "catalogue" in p), {})

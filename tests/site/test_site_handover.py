@@ -21,7 +21,7 @@ def demo_tree() -> dict[str, str]:
     """The demo rendered with the options its mkdocs.yml gives the plugin."""
     from generator.render.context import build_context
     from generator.render.pages import render_site
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     validation = validate_catalogue(DEMO, today=TODAY)
     assert validation.result.success
@@ -52,7 +52,7 @@ def test_text_after_a_blank_line_is_never_read_as_markdown(tmp_path, session_env
     """The class behind the stored XSS of issue 10: escaped text holding a blank line and then
     Markdown or attr_list syntax. Whatever field a future template prints, its rendered value
     reaches the reader as rendered; here a catalogue's own template prints such a text."""
-    from generator.build import build_site
+    from generator.publish.build import build_site
 
     root = tmp_path / "catalogue"
     shutil.copytree(DEMO, root)

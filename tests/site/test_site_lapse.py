@@ -13,8 +13,8 @@ FIXTURE = sitehtml.REPO / "tests" / "fixtures" / "core" / "invalid" / "maturity-
 
 
 def test_a_lapsed_level_builds_and_the_page_says_so(tmp_path, monkeypatch):
-    from generator.build import build_site
-    from generator.newcatalogue import create_catalogue
+    from generator.publish.build import build_site
+    from generator.edit.newcatalogue import create_catalogue
 
     root = tmp_path / "catalogue"
     create_catalogue(root, "Fictional lapse catalogue")

@@ -1,6 +1,6 @@
 """Every page type of the built demo site (tests/fixtures/site/demo, FICTIONAL) shows what it
 promises. Expected values are worked out here from the fixture YAML and schema/maturity.yaml,
-independently of the generator; only the maturity level is also compared with generator.maturity.
+independently of the generator; only the maturity level is also compared with generator.model.maturity.
 """
 
 from __future__ import annotations
@@ -81,9 +81,9 @@ def overdue(entry: dict, cfg: dict) -> bool:
 
 @pytest.fixture(scope="module")
 def computed_levels() -> dict[str, str]:
-    """Maturity of each demo pattern as generator.maturity computes it on the pinned day."""
-    from generator.maturity import maturity_model
-    from generator.validate import validate_catalogue
+    """Maturity of each demo pattern as generator.model.maturity computes it on the pinned day."""
+    from generator.model.maturity import maturity_model
+    from generator.validate.catalogue import validate_catalogue
 
     validation = validate_catalogue(DEMO, today=TODAY)
     assert validation.result.success
@@ -304,8 +304,8 @@ def test_pattern_page_adoptions_table(demo_site, demo_entries, demo_orgs, pid):
 
 @pytest.mark.parametrize("pid", PATTERN_IDS)
 def test_pattern_page_maturity_section(demo_site, demo_entries, maturity_config, computed_levels, pid):
-    from generator.maturity import maturity_model
-    from generator.validate import validate_catalogue
+    from generator.model.maturity import maturity_model
+    from generator.validate.catalogue import validate_catalogue
 
     level = computed_levels[pid]
     box = demo_site.article(f"patterns/{pid}/").one("div", "pc-maturity")

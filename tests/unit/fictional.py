@@ -3,7 +3,7 @@ field valid, any of them overridden by keyword (organisation codes ZZ*, example.
 
 from __future__ import annotations
 
-from generator.model import Pattern
+from generator.model.catalogue import Pattern
 
 
 def make_pattern(pid: str, **fields) -> Pattern:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.adopt import record_adoption
+from generator.edit.adopt import record_adoption
 from generator.errors import CatalogueError, EditError
-from generator.validate import validate_catalogue
+from generator.validate.catalogue import validate_catalogue
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.changes import ChangesError, changed_files
+from generator.errors import ChangesError
+from generator.validate.changes import changed_files
 from generator.errors import CatalogueError
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -76,7 +76,7 @@ def test_relative_urls_resolve_to_the_target_from_every_page(directory_urls):
 
 @pytest.fixture(scope="module")
 def demo_catalogue():
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     validation = validate_catalogue(DEMO, today=TODAY)
     assert validation.result.success
@@ -129,7 +129,7 @@ def test_build_context_options(demo_catalogue):
 
 def test_a_view_says_when_its_declared_level_lapsed_with_its_review():
     """The FICTIONAL maturity-lapsed fixture: declared reused, review of 2025-05-01 lapsed."""
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     root = Path(__file__).resolve().parents[1] / "fixtures" / "core" / "invalid" / "maturity-lapsed"
     today = dt.date(2026, 6, 30)

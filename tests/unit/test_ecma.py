@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.ecma import EcmaRegex, RegexError, ecma_regex, is_ecma_regex
+from generator.validate.ecma import EcmaRegex, RegexError, ecma_regex, is_ecma_regex
 
 
 @pytest.mark.parametrize("pattern, text, matches", [

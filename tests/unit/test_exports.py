@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.model import Catalogue, Organisation
+from generator.model.catalogue import Catalogue, Organisation
 from generator.render import exports
 from generator.render.context import build_context
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import fastcheck
-from generator.loader import load_yaml
+from generator.validate import fastcheck
+from generator.validate.loader import load_yaml
 from generator.problems import Result
 from generator.resources import load_schema
 from generator.errors import ConfigError
-from generator.formats import FORMATS
-from generator.schema import PATTERN_SCHEMA, REGISTRY_SCHEMA, validator_for, validator_for_schema
+from generator.validate.formats import FORMATS
+from generator.validate.schema import PATTERN_SCHEMA, REGISTRY_SCHEMA, validator_for, validator_for_schema
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REPO = Path(__file__).resolve().parents[2]

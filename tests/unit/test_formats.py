@@ -3,7 +3,7 @@ Suite covers more cases in test_schema_suite.py); these are the catalogue's own 
 
 import pytest
 
-from generator.formats import FORMATS, format_checker, is_date, is_email, is_uri
+from generator.validate.formats import FORMATS, format_checker, is_date, is_email, is_uri
 
 
 @pytest.mark.parametrize("value, valid", [

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from generator import loader
+from generator.validate import loader
 from generator.dates import parse_date
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.maturity import MaturityModel, maturity_model
+from generator.model.maturity import MaturityModel, maturity_model
 from generator.resources import load_maturity_config
 
 SCHEMA = Path(__file__).resolve().parents[2] / "schema"

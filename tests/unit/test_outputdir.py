@@ -10,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from generator.outputdir import MARKER, check_mkdocs_site_dir, write_marker
+from generator.publish.outputdir import MARKER, check_mkdocs_site_dir, write_marker
 
 DEMO = Path(__file__).resolve().parents[1] / "fixtures" / "site" / "demo"  # fictional
 

@@ -23,7 +23,7 @@ HOSTILE = "patterns/fictional-hostile-entry.md"
 
 @pytest.fixture(scope="module")
 def catalogue():
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     validation = validate_catalogue(DEMO, today=TODAY)
     assert validation.result.success

@@ -114,7 +114,7 @@ def test_on_files_adds_every_generated_page_in_memory(tmp_path, monkeypatch):
     from generator.dates import today
     from generator.render.context import build_context
     from generator.render.pages import render_site
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     monkeypatch.chdir(tmp_path)
     before = sorted(p.relative_to(DEMO).as_posix() for p in DEMO.rglob("*"))

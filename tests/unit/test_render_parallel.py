@@ -20,7 +20,7 @@ import pytest
 from generator.render import pages
 from generator.render.context import build_context
 from generator.synth import synth_catalogue
-from generator.validate import validate_catalogue
+from generator.validate.catalogue import validate_catalogue
 
 TODAY = dt.date(2026, 11, 26)  # the day the fictional catalogue is dated for
 N_PATTERNS, N_ORGS = 350, 60  # together just over pages.PARALLEL_MIN, as more than one chunk

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from generator.reuse import reuse_of
+from generator.model.reuse import reuse_of
 
 
 def test_the_originator_is_not_reuse(make_pattern):

@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 import yaml
 
-from generator import schema
-from generator.maturity import maturity_model
-from generator.model import Pattern
-from generator.rules import RULES, CrossFileRules
+from generator.validate import schema
+from generator.model.maturity import maturity_model
+from generator.model.catalogue import Pattern
+from generator.validate.rules import RULES, CrossFileRules
 
 DAY = dt.timedelta(days=1)
 

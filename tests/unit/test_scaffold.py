@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from generator.scaffold import new_pattern_text, schema_reference
-from generator.validate import validate_catalogue
+from generator.edit.scaffold import new_pattern_text, schema_reference
+from generator.validate.catalogue import validate_catalogue
 
 TITLE = 'Say "hello": a café #1'
 

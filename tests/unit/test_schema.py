@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from generator import schema
+from generator.validate import schema
 
 
 @pytest.fixture

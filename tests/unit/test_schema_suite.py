@@ -10,9 +10,9 @@ from pathlib import Path
 import fastjsonschema
 import pytest
 
-from generator import fastcheck
+from generator.validate import fastcheck
 from generator.errors import ConfigError
-from generator.schema import validator_for_schema
+from generator.validate.schema import validator_for_schema
 
 SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "json-schema-test-suite" / "tests" / "draft2020-12"
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import searchindex
+from generator.publish import searchindex
 from generator.errors import CatalogueError
-from generator.searchindex import BUNDLE, SearchIndexer, SearchIndexError, search_document
+from generator.errors import SearchIndexError
+from generator.publish.searchindex import BUNDLE, SearchIndexer, search_document
 
 SIGNATURE = b"pagefind_dcd"
 

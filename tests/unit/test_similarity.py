@@ -14,7 +14,7 @@ import time
 import pytest
 from rapidfuzz import fuzz, process
 
-from generator.similarity import (
+from generator.model.similarity import (
     SIMILARITY_THRESHOLD,
     _bitset,
     _blend,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import LoadedFile
-from generator.supersedes import claims, cycles, describe
+from generator.validate.loader import LoadedFile
+from generator.validate.supersedes import claims, cycles, describe
 
 
 def entry(pid: str, superseded_by: str | None = None, supersedes: tuple[str, ...] = (), **data) -> LoadedFile:

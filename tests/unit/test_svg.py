@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.model import Catalogue, Organisation
+from generator.model.catalogue import Catalogue, Organisation
 from generator.render import svg
 from generator.render.context import build_context
 

@@ -11,13 +11,14 @@ import pytest
 import yaml
 
 from generator.errors import CatalogueError
-from generator.loader import load_yaml
-from generator.maturity import maturity_model
-from generator.model import Pattern
+from generator.validate.loader import load_yaml
+from generator.model.maturity import maturity_model
+from generator.model.catalogue import Pattern
 from generator.problems import Result
-from generator.similarity import similarity_warnings
-from generator.synth import SynthError, synth_catalogue, synth_data
-from generator.validate import validate_catalogue
+from generator.model.similarity import similarity_warnings
+from generator.errors import SynthError
+from generator.synth import synth_catalogue, synth_data
+from generator.validate.catalogue import validate_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
 

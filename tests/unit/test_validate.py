@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from generator.errors import LayoutError
-from generator.maturity import maturity_model
-from generator.reuse import reuse_of
-from generator.validate import validate_catalogue
+from generator.model.maturity import maturity_model
+from generator.model.reuse import reuse_of
+from generator.validate.catalogue import validate_catalogue
 
 
 def test_the_valid_fixture_has_no_problem_and_every_entry_is_in_the_catalogue(valid_root, today):
@@ -77,7 +77,7 @@ def test_an_unusable_registry_is_reported_and_organisation_checks_are_skipped(ed
 
 def test_a_build_reads_the_catalogue_once(catalogue, valid_root, today):
     """`catalogue build` validates before MkDocs starts and lends that validation to the plugin."""
-    from generator.validate import reusing
+    from generator.validate.catalogue import reusing
 
     first = validate_catalogue(catalogue, today=today)
     with reusing(first):

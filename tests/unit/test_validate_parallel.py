@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from generator import validate
+from generator.validate import catalogue as validate
 from generator.synth import synth_catalogue
 
 TODAY = dt.date(2026, 11, 26)  # the day the fictional catalogue is dated for

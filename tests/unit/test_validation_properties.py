@@ -20,12 +20,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import fastcheck
-from generator.loader import load_yaml
+from generator.validate import fastcheck
+from generator.validate.loader import load_yaml
 from generator.problems import Result
 from generator.resources import load_schema
-from generator.schema import PATTERN_SCHEMA, REGISTRY_SCHEMA, validator_for
-from generator.validate import validate_catalogue
+from generator.validate.schema import PATTERN_SCHEMA, REGISTRY_SCHEMA, validator_for
+from generator.validate.catalogue import validate_catalogue
 from schemawalk import example, from_schema, mutated, string_fields
 
 REPO = Path(__file__).resolve().parents[2]

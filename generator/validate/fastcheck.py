@@ -19,24 +19,24 @@ from functools import lru_cache
 
 import fastjsonschema
 
-from generator.ecma import RegexError, ecma_regex
+from generator.validate.ecma import RegexError, ecma_regex
 from generator.errors import ConfigError
-from generator.formats import FORMATS
+from generator.validate.formats import FORMATS
 from generator.resources import load_schema
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 
 # Keywords both engines read identically; x-hint, description and examples are annotations.
 SHARED_KEYWORDS = {
-    "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "examples", "x-hint", "type",
+    "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "examples", "x-hint", "x-names", "type",
     "enum", "const", "pattern", "format", "minLength", "maxLength", "minItems", "maxItems",
     "uniqueItems", "items", "required", "properties", "additionalProperties", "propertyNames",
     "minProperties", "if", "then", "else", "not", "anyOf", "allOf", "oneOf",
     "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
 }
-ANNOTATIONS = {"$comment", "title", "description", "examples", "x-hint"}
+ANNOTATIONS = {"$comment", "title", "description", "examples", "x-hint", "x-names"}
 NAME_MAPS = {"properties", "$defs", "patternProperties", "dependentSchemas"}  # name: schema
-DATA = {"examples", "enum", "const", "required", "default"}  # their values are data, not schemas
+DATA = {"examples", "enum", "const", "required", "default", "x-names"}  # their values are data, not schemas
 
 
 def keywords_of(node, found: set | None = None) -> set:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model import Pattern
+from generator.model.catalogue import Pattern
 from generator.resources import load_maturity_config
 
 

@@ -13,18 +13,18 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import schema
+from generator.validate import schema
 from generator.dates import today as default_today
 from generator.errors import LayoutError
 from generator.layout import PATTERNS_DIR, REGISTRY_FILE, PatternFiles, display_path, find_pattern_files
 from generator.layout import RULE as NOT_REGULAR
 from generator.layout import not_regular, not_regular_message
-from generator.loader import LoadedFile, load_yaml
-from generator.maturity import maturity_model
-from generator.model import Catalogue, Organisation, Pattern
+from generator.validate.loader import LoadedFile, load_yaml
+from generator.model.maturity import maturity_model
+from generator.model.catalogue import Catalogue, Organisation, Pattern
 from generator.parallel import process_map
 from generator.problems import Result
-from generator.rules import CrossFileRules
+from generator.validate.rules import CrossFileRules
 
 # Below this many files one process is quicker than starting workers.
 PARALLEL_MIN = 800

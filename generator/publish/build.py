@@ -12,16 +12,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.errors import CatalogueError, InvalidCatalogueError, LayoutError
-from generator.outputdir import check_output_dir, write_marker
-from generator.siteconfig import read_mkdocs_yml
-from generator.validate import reusing
+from generator.errors import BuildError, CatalogueError, InvalidCatalogueError, LayoutError
+from generator.publish.outputdir import check_output_dir, write_marker
+from generator.publish.siteconfig import read_mkdocs_yml
+from generator.validate.catalogue import reusing
 
 log = logging.getLogger("mkdocs")
-
-
-class BuildError(CatalogueError):
-    """MkDocs could not build the site."""
 
 
 def _pin_build_date() -> None:
@@ -59,7 +55,7 @@ def _validate_first(config):
     """Validate the catalogue the config's plugin reads, before MkDocs starts, so errors are
     reported as located problems with exit status 1 (raising InvalidCatalogueError), not as a
     MkDocs abort; the plugin then reuses this validation. None when the plugin is not enabled."""
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     plugin = config.plugins.get("catalogue")
     if plugin is None or not plugin.config.enabled:
@@ -128,7 +124,7 @@ def render_tree(root: Path, out: Path, templates: Path | None = None) -> int:
     from generator.dates import today
     from generator.render.context import build_context
     from generator.render.pages import render_site
-    from generator.validate import validate_catalogue
+    from generator.validate.catalogue import validate_catalogue
 
     out = check_output_dir(root, out, "the page tree")
     validation = validate_catalogue(root)

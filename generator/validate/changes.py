@@ -15,13 +15,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from generator.errors import CatalogueError
-from generator.validate import PATTERNS_DIR, REGISTRY_FILE
-
-
-class ChangesError(CatalogueError):
-    """The changed files cannot be found: git is missing, the folder is not a repository, or
-    the reference is unknown."""
+from generator.errors import ChangesError
+from generator.validate.catalogue import PATTERNS_DIR, REGISTRY_FILE
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:

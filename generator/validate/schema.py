@@ -16,12 +16,12 @@ from functools import lru_cache
 from jsonschema import Draft202012Validator, ValidationError, validators
 from jsonschema.exceptions import SchemaError
 
-from generator import fastcheck
+from generator.validate import fastcheck
 from generator.characters import describe, unseen
-from generator.ecma import ecma_regex
+from generator.validate.ecma import ecma_regex
 from generator.errors import ConfigError
-from generator.formats import format_checker
-from generator.loader import LoadedFile
+from generator.validate.formats import format_checker
+from generator.validate.loader import LoadedFile
 from generator.problems import Result
 from generator.resources import load_schema
 

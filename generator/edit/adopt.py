@@ -19,12 +19,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from generator.arguments import field_problems
+from generator.edit.arguments import field_problems
 from generator.dates import today as default_today
 from generator.errors import EditError
 from generator.layout import display_path, not_regular, not_regular_message
-from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
-from generator.writer import write_atomic
+from generator.validate.catalogue import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
+from generator.edit.writer import write_atomic
 
 BOM = "\ufeff"
 ADOPTION_KEYS = ("organisation", "status", "since", "evidence", "note")

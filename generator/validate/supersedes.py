@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.loader import LoadedFile
+from generator.validate.loader import LoadedFile
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import re
 from jsonschema import FormatChecker
 
 from generator.dates import parse_date
-from generator.ecma import is_ecma_regex
+from generator.validate.ecma import is_ecma_regex
 
 # RFC 3986, appendix A. Character sets are spelled out: Python's \w would take in Unicode.
 _PCT = r"%[0-9A-Fa-f]{2}"

@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.arguments import arguments_problems, field_problems
+from generator.edit.arguments import arguments_problems, field_problems
 from generator.dates import today
 from generator.errors import EditError
 from generator.resources import load_schema
-from generator.scaffold import new_pattern_text, schema_reference
-from generator.validate import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
-from generator.writer import write_atomic
+from generator.edit.scaffold import new_pattern_text, schema_reference
+from generator.validate.catalogue import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
+from generator.edit.writer import write_atomic
 
 
 def _refuse(problems: list[str]) -> None:
@@ -37,7 +37,7 @@ def _ask(prompt: str, choices: list[str] | None = None, field: str | None = None
 
 def _registry_codes(root: Path) -> list[str]:
     from generator.problems import Result
-    from generator.validate import load_registry
+    from generator.validate.catalogue import load_registry
 
     organisations = load_registry(root, Result()) or {}
     return [f"{code} ({org.name})" for code, org in organisations.items()]

@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import EditError
-from generator.siteconfig import mkdocs_yml
-from generator.writer import write_atomic
+from generator.publish.siteconfig import mkdocs_yml
+from generator.edit.writer import write_atomic
 
 DEFAULT_NAME = "Pattern catalogue"
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.errors import ConfigError
-from generator.model import Pattern
+from generator.model.catalogue import Pattern
 from generator.resources import load_maturity_config, load_schema
-from generator.reuse import reuse_of
+from generator.model.reuse import reuse_of
 
 CRITERIA = ("outcomes", "adopters", "reuse", "reviewed_within_days")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator import schema
+from generator.validate import schema
 from generator.resources import load_schema
 
 # What a value is called in a message, by the field it fills.

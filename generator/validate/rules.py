@@ -12,12 +12,12 @@ import datetime as dt
 from pathlib import Path
 
 from generator.dates import parse_date
-from generator.loader import LoadedFile
-from generator.maturity import MaturityModel
-from generator.model import Pattern
+from generator.validate.loader import LoadedFile
+from generator.model.maturity import MaturityModel
+from generator.model.catalogue import Pattern
 from generator.problems import Result
-from generator.schema import field_name
-from generator.supersedes import claims, cycles, describe, file_id
+from generator.validate.schema import field_name
+from generator.validate.supersedes import claims, cycles, describe, file_id
 
 RULES = {
     "id-filename": "error", "id-unique": "error", "organisation-exists": "error",
@@ -148,8 +148,8 @@ class CrossFileRules:
 
     def check_similar(self, files: dict[str, LoadedFile], catalogue, ids: set[str]) -> None:
         """Warn when a pattern in `ids` looks like another: reuse it rather than add a near-copy."""
-        from generator.reuse import reuse_of
-        from generator.similarity import similarity_message, similarity_warnings
+        from generator.model.reuse import reuse_of
+        from generator.model.similarity import similarity_message, similarity_warnings
 
         patterns = catalogue.sorted_patterns()
         entries = [(p.id, p.title, p.summary) for p in patterns]

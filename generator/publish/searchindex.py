@@ -24,15 +24,11 @@ import threading
 import time
 from pathlib import Path
 
-from generator.errors import CatalogueError
+from generator.errors import SearchIndexError
 
 BUNDLE = "pagefind"
 # Only the page's article is indexed: not the navigation, header or footer repeated on every page.
 ROOT_SELECTOR = "article"
-
-
-class SearchIndexError(CatalogueError):
-    """The search index could not be built."""
 
 
 def pagefind_executable() -> Path:

@@ -1,0 +1,47 @@
+"""Model, vocabulary: the schema's enumerated values (categories, themes, adoption statuses,
+organisation types, regions...) and the words readers see for each, read from the schema's own
+`x-names` beside each `enum`. The one place code and templates get a display name or a list of
+allowed values; nothing else lists them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from generator.errors import ConfigError
+from generator.resources import load_schema
+
+# Each vocabulary: the schema file and the path to the node that holds its `enum` and `x-names`.
+VOCABULARIES = {
+    "category": ("pattern.schema.json", ("properties", "category")),
+    "theme": ("pattern.schema.json", ("properties", "themes", "items")),
+    "relation": ("pattern.schema.json", ("properties", "related", "items", "properties", "relation")),
+    "lifecycle": ("pattern.schema.json", ("properties", "lifecycle")),
+    "maturity": ("pattern.schema.json", ("properties", "maturity")),
+    "adoption_status": ("pattern.schema.json", ("$defs", "adoption", "properties", "status")),
+    "organisation_type": ("organisations.schema.json", ("$defs", "organisation", "properties", "type")),
+    "region": ("organisations.schema.json", ("$defs", "organisation", "properties", "region")),
+}
+
+
+@lru_cache(maxsize=None)
+def names(vocabulary: str) -> dict[str, str]:
+    """Every value of a vocabulary, in the schema's order, with its display name."""
+    schema_name, path = VOCABULARIES[vocabulary]
+    node = load_schema(schema_name)
+    for step in path:
+        node = node[step]
+    shown = node.get("x-names", {})
+    missing = [value for value in node["enum"] if value not in shown]
+    if missing:
+        raise ConfigError(f"schema/{schema_name}: x-names of {'/'.join(path)} lacks {', '.join(missing)}")
+    return {value: shown[value] for value in node["enum"]}
+
+
+def enum_values(vocabulary: str) -> list[str]:
+    """The allowed values of a vocabulary, in the schema's order."""
+    return list(names(vocabulary))
+
+
+def display_name(vocabulary: str, value: str) -> str:
+    """The reader's word for one value (the value itself if the schema does not know it)."""
+    return names(vocabulary).get(value, value)
