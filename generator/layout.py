@@ -1,4 +1,6 @@
-"""Find: the files that make up a catalogue root (the pattern files and the registry).
+"""Layout: what a catalogue root holds and where (CatalogueRoot), and the files that make it up.
+The one place that knows the folder layout: patterns/<id>.yaml, organisations.yaml, mkdocs.yml,
+docs/ and the optional schema/ copy.
 
 Only a regular file inside the root is part of the catalogue. Anything else where a file is
 expected (a symbolic link, even to a file inside the root; a named pipe; a device; a folder
@@ -22,6 +24,10 @@ from generator.errors import LayoutError
 
 PATTERNS_DIR = "patterns"
 REGISTRY_FILE = "organisations.yaml"
+CONFIG_FILE = "mkdocs.yml"
+# What a catalogue root holds that a build reads: folders, then files.
+SOURCE_FOLDERS = (PATTERNS_DIR, "docs", "schema", ".git")
+SOURCE_FILES = (REGISTRY_FILE, CONFIG_FILE)
 RULE = "file-not-regular"
 
 _KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
@@ -56,6 +62,60 @@ def not_regular_message(kind: str) -> str:
     """The file-not-regular message: what the entry is, and what to do."""
     return (f"this is {kind}, not a regular file; the catalogue reads only regular files inside its "
             "root: put the file itself here")
+
+
+@dataclass(frozen=True)
+class CatalogueRoot:
+    """A catalogue's root folder and the paths inside it."""
+
+    path: Path
+
+    @classmethod
+    def at(cls, folder) -> "CatalogueRoot":
+        return cls(Path(folder))
+
+    @property
+    def patterns(self) -> Path:
+        return self.path / PATTERNS_DIR
+
+    @property
+    def registry(self) -> Path:
+        return self.path / REGISTRY_FILE
+
+    @property
+    def config(self) -> Path:
+        return self.path / CONFIG_FILE
+
+    @property
+    def schema_copy(self) -> Path:
+        """Where a catalogue may keep its own copy of the schemas (for editors' schema lines)."""
+        return self.path / "schema"
+
+    def pattern_path(self, pattern_id: str) -> Path:
+        """The file of a pattern; the id must already be valid (it becomes a file name)."""
+        return self.patterns / f"{pattern_id}.yaml"
+
+    def display(self, path: Path | None = None) -> str:
+        """A path as reported (see display_path); the root itself when no path is given."""
+        return display_path(self.path if path is None else path)
+
+    def require(self, registry: bool = True) -> "CatalogueRoot":
+        """This root, or LayoutError when it lacks patterns/ (and, if asked, organisations.yaml)."""
+        if not self.patterns.is_dir() or (registry and not self.registry.is_file()):
+            needs = f"{PATTERNS_DIR}/ and {REGISTRY_FILE}" if registry else f"{PATTERNS_DIR}/"
+            raise LayoutError(f"{self.display()} is not a catalogue root: it needs {needs} (run the command "
+                              "from the catalogue's folder, give --root, or start one with `catalogue init`)")
+        return self
+
+    def require_config(self) -> Path:
+        """mkdocs.yml, or LayoutError when the root has none."""
+        if not self.config.is_file():
+            raise LayoutError(f"{self.display(self.config)}: no {CONFIG_FILE} at the catalogue root "
+                              "(`catalogue init` and `catalogue synth` write one)")
+        return self.config
+
+    def pattern_files(self) -> "PatternFiles":
+        return find_pattern_files(self.path)
 
 
 @dataclass

@@ -130,6 +130,6 @@ def cmd_init(args) -> int:
 
 
 def display(path: Path) -> str:
-    from generator.validate.catalogue import display_path
+    from generator.layout import display_path
 
     return display_path(path)

@@ -22,8 +22,8 @@ from ruamel.yaml.error import YAMLError
 from generator.edit.arguments import field_problems
 from generator.dates import today as default_today
 from generator.errors import EditError
-from generator.layout import display_path, not_regular, not_regular_message
-from generator.validate.catalogue import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
+from generator.layout import PATTERNS_DIR, CatalogueRoot, display_path, not_regular, not_regular_message
+from generator.validate.catalogue import validate_catalogue
 from generator.edit.writer import write_atomic
 
 BOM = "\ufeff"
@@ -92,12 +92,10 @@ def record_adoption(root: Path, pattern_id: str, organisation: str, status: str,
 
 
 def _pattern_path(root: Path, pattern_id: str) -> Path:
-    folder = root / PATTERNS_DIR
-    if not folder.is_dir() or not (root / REGISTRY_FILE).is_file():
-        raise EditError(f"{root} is not a catalogue root: it needs {PATTERNS_DIR}/ and {REGISTRY_FILE} "
-                        "(run the command from the catalogue folder, or give --root)")
+    catalogue = CatalogueRoot.at(root).require()
+    folder = catalogue.patterns
     # Only a valid id is used as a file name: it cannot name a file elsewhere, or be too long.
-    path = folder / f"{pattern_id}.yaml"
+    path = catalogue.pattern_path(pattern_id)
     kind = "missing"
     if not field_problems("id", pattern_id):
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator.validate import schema
+from generator.validate import explain, schema
 from generator.resources import load_schema
 
 # What a value is called in a message, by the field it fills.
@@ -49,7 +49,7 @@ def field_problems(field: str, value: str, label: str | None = None) -> list[str
         elif error.validator == "enum":
             problems.append(f"{label} {_shown(value)} is not one of {', '.join(error.validator_value)}")
         elif error.validator == "pattern":
-            problems.append(f"{label} {schema.not_valid(value, error, error.schema.get('x-hint'))}")
+            problems.append(f"{label} {explain.not_valid(value, error, error.schema.get('x-hint'))}")
         else:
             problems.append(f"{label} {_shown(value)}: {error.message}")
     return problems

@@ -11,7 +11,8 @@ from generator.dates import today
 from generator.errors import EditError
 from generator.resources import load_schema
 from generator.edit.scaffold import new_pattern_text, schema_reference
-from generator.validate.catalogue import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
+from generator.layout import CatalogueRoot
+from generator.validate.catalogue import validate_catalogue
 from generator.edit.writer import write_atomic
 
 
@@ -48,10 +49,8 @@ def create_pattern(root: Path, pattern_id: str, title=None, category=None, origi
     """Write a new entry and return its path; raise EditError if it cannot be done as asked."""
     # Every argument is checked before any of them is used as a name on the file system.
     _refuse(arguments_problems({"id": pattern_id, "title": title, "category": category, "originator": originator}))
-    patterns = root / PATTERNS_DIR
-    if not patterns.is_dir() or not (root / REGISTRY_FILE).is_file():
-        raise EditError(f"{root} is not a catalogue root: it needs {PATTERNS_DIR}/ and {REGISTRY_FILE}")
-    path = patterns / f"{pattern_id}.yaml"
+    catalogue = CatalogueRoot.at(root).require()
+    patterns, path = catalogue.patterns, catalogue.pattern_path(pattern_id)
     if os.path.lexists(path):  # a link counts as taken, even a dangling one
         raise EditError(f"{path} already exists; edit it instead")
     categories = load_schema("pattern.schema.json")["properties"]["category"]["enum"]

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from generator.validate.rules import PLACEHOLDER
+from generator.model.vocabulary import PLACEHOLDER
 from generator.publish.siteconfig import read_mkdocs_yml
 
 # Where the published site serves the pattern schema (the page tree writes it there).

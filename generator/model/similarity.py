@@ -25,7 +25,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from generator.validate.rules import PLACEHOLDER
+from generator.model.vocabulary import PLACEHOLDER
 
 # Warn when the similarity of two patterns' normalised title + summary (score(), 0-100) is at
 # least this. Chosen by measuring the scorer on real and deliberately made pairs (the pairs are

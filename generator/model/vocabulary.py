@@ -45,3 +45,8 @@ def enum_values(vocabulary: str) -> list[str]:
 def display_name(vocabulary: str, value: str) -> str:
     """The reader's word for one value (the value itself if the schema does not know it)."""
     return names(vocabulary).get(value, value)
+
+
+# The marker a new entry's scaffold leaves in every field to fill in: the validator warns about
+# each (placeholder-text), and the similar-pattern check ignores entries that still hold it.
+PLACEHOLDER = "TODO"

@@ -27,7 +27,8 @@ from generator.render.toc import anchor_ids, toc_tokens
 from generator.report import text_report
 from generator.errors import SearchIndexError
 from generator.publish.searchindex import BUNDLE, SearchIndexer, search_document
-from generator.validate.catalogue import PATTERNS_DIR, REGISTRY_FILE, validate_catalogue
+from generator.layout import CatalogueRoot
+from generator.validate.catalogue import validate_catalogue
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # Theme overrides: Material's header with the catalogue's search form in place of Material's, and
@@ -159,8 +160,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """Rebuild when a pattern or the registry changes (run after MkDocs adds its own watches)."""
         if not self.config.enabled:
             return server
-        server.watch(str(self.root / PATTERNS_DIR))
-        server.watch(str(self.root / REGISTRY_FILE))
+        catalogue = CatalogueRoot.at(self.root)
+        server.watch(str(catalogue.patterns))
+        server.watch(str(catalogue.registry))
         if self.templates:
             server.watch(str(self.templates))
         return server

@@ -12,7 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.errors import BuildError, CatalogueError, InvalidCatalogueError, LayoutError
+from generator.errors import BuildError, CatalogueError, InvalidCatalogueError
+from generator.layout import CatalogueRoot
 from generator.publish.outputdir import check_output_dir, write_marker
 from generator.publish.siteconfig import read_mkdocs_yml
 from generator.validate.catalogue import reusing
@@ -28,10 +29,7 @@ def _pin_build_date() -> None:
 
 
 def config_file(root: Path) -> Path:
-    path = Path(root) / "mkdocs.yml"
-    if not path.is_file():
-        raise LayoutError(f"{path}: no mkdocs.yml at the catalogue root (`catalogue synth` writes one)")
-    return path
+    return CatalogueRoot.at(root).require_config()
 
 
 def _swap_into_place(built: Path, site_dir: Path) -> None:

@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Iterable
 
 from generator.errors import OutputDirError
+from generator.layout import SOURCE_FILES, SOURCE_FOLDERS
 
 MARKER = ".catalogue-output"
-# What a catalogue root holds that a build reads: folders, then files. An output folder may be
-# none of them, hold none of them, and (for the folders) lie inside none of them.
-SOURCE_FOLDERS = ("patterns", "docs", "schema", ".git")
-SOURCE_FILES = ("organisations.yaml", "mkdocs.yml")
+# An output folder may be none of the root's sources (layout.SOURCE_FOLDERS and SOURCE_FILES),
+# hold none of them, and (for the folders) lie inside none of them.
 # Signs that a folder is some catalogue or repository, whatever the marker says.
 _FOREIGN_SOURCES = ("organisations.yaml", "mkdocs.yml", ".git")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.validate import schema
 from generator.dates import today as default_today
 from generator.errors import LayoutError
-from generator.layout import PATTERNS_DIR, REGISTRY_FILE, PatternFiles, display_path, find_pattern_files
+from generator.layout import REGISTRY_FILE, CatalogueRoot, PatternFiles, display_path
 from generator.layout import RULE as NOT_REGULAR
 from generator.layout import not_regular, not_regular_message
 from generator.validate.loader import LoadedFile, load_yaml
@@ -67,7 +67,7 @@ def load_registry(root: Path, result: Result) -> dict[str, Organisation] | None:
 
 
 def _load_registry_file(root: Path, result: Result) -> LoadedFile | None:
-    path = root / REGISTRY_FILE
+    path = CatalogueRoot.at(root).registry
     display = display_path(path)
     try:
         kind = not_regular(path)
@@ -100,11 +100,12 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     organisations = load_registry(root, result)
     org_codes = set(organisations) if organisations is not None else None
 
-    files = find_pattern_files(root)
-    changed = None if only is None else _named_files(root, files, only)
+    layout = CatalogueRoot.at(root)
+    files = layout.pattern_files()
+    changed = None if only is None else _named_files(layout, files, only)
     for path, kind in files.irregular:
         result.error(display_path(path), 1, 1, NOT_REGULAR, not_regular_message(kind))
-    loaded, valid = _check_files(files.paths, display_path(root / PATTERNS_DIR), result, progress, jobs)
+    loaded, valid = _check_files(files.paths, layout.display(layout.patterns), result, progress, jobs)
     result.files_checked = len(files.paths) + len(files.irregular) + 1
 
     # Ids come from the file names too, so a file that cannot be read is not also reported as
@@ -127,22 +128,22 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
         rules.check_similar(valid_files, catalogue, set(similar))
 
     if changed is not None:
-        result = result.only(changed | {display_path(root / REGISTRY_FILE)})
+        result = result.only(changed | {layout.display(layout.registry)})
     return Validation(result, catalogue, root, today)
 
 
-def _named_files(root: Path, files: PatternFiles, only: list[Path]) -> set[str]:
+def _named_files(layout: CatalogueRoot, files: PatternFiles, only: list[Path]) -> set[str]:
     """The display paths of the files `only` names, which must all be files of the catalogue."""
     def identity(path: Path) -> Path:
         return path.parent.resolve() / path.name  # the entry itself, not what a link points at
 
-    entries = files.paths + [path for path, _ in files.irregular] + [root / REGISTRY_FILE]
+    entries = files.paths + [path for path, _ in files.irregular] + [layout.registry]
     known = {identity(path): display_path(path) for path in entries}
     # A named file the run would never read must not pass silently as "0 errors".
     outside = [display_path(Path(p)) for p in only if identity(Path(p)) not in known]
     if outside:
-        raise LayoutError(f"{', '.join(outside)}: not a file of the catalogue in {display_path(root)} "
-                          f"(pattern files live in {display_path(root / PATTERNS_DIR)}; use --root)")
+        raise LayoutError(f"{', '.join(outside)}: not a file of the catalogue in {layout.display()} "
+                          f"(pattern files live in {layout.display(layout.patterns)}; use --root)")
     return {known[identity(Path(p))] for p in only}
 
 

@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 from generator.errors import ChangesError
-from generator.validate.catalogue import PATTERNS_DIR, REGISTRY_FILE
+from generator.layout import PATTERNS_DIR, REGISTRY_FILE
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:

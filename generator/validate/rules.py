@@ -15,23 +15,13 @@ from generator.dates import parse_date
 from generator.validate.loader import LoadedFile
 from generator.model.maturity import MaturityModel
 from generator.model.catalogue import Pattern
+from generator.model.vocabulary import PLACEHOLDER
 from generator.problems import Result
-from generator.validate.schema import field_name
+from generator.ruleset import TIME_DEPENDENT, severity
+from generator.validate.explain import field_name
 from generator.validate.supersedes import claims, cycles, describe, file_id
 
-RULES = {
-    "id-filename": "error", "id-unique": "error", "organisation-exists": "error",
-    "pattern-exists": "error", "no-self-relation": "error", "date-future": "error",
-    "date-order": "error", "adoption-duplicate": "error", "adoption-originator": "warning",
-    "maturity-evidence": "error", "maturity-lapsed": "warning", "review-overdue": "warning",
-    "placeholder-text": "warning", "similar-pattern": "warning", "supersedes-cycle": "error",
-    "superseded-by-inactive": "warning",
-}
-# Findings that only the passing of time can cause: warnings in a full run, so a catalogue that
-# validated yesterday and has not changed still validates today, but errors in a file that a
-# change touches (`validate PATH` or --changed-since), which should not go in with them.
-TIME_DEPENDENT = {"maturity-lapsed"}
-PLACEHOLDER = "TODO"
+
 
 
 def _strings(value, location=()):
@@ -66,8 +56,8 @@ class CrossFileRules:
 
     def _emit(self, f: LoadedFile, location, rule, message, key=False):
         line, col = f.locate(tuple(location), key=key)
-        severity = "error" if rule in TIME_DEPENDENT and f.display in self.changed else RULES[rule]
-        self.result.add(f.display, line, col, severity, rule, message)
+        level = "error" if rule in TIME_DEPENDENT and f.display in self.changed else severity(rule)
+        self.result.add(f.display, line, col, level, rule, message)
 
     def check_ids(self, files: list[LoadedFile]) -> None:
         """id equals the file name; ids are unique across the catalogue."""

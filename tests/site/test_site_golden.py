@@ -1,7 +1,7 @@
 """Golden output: the demo and shipped catalogues build to exactly the bytes recorded in
 tests/fixtures/golden/ (SHA-256 per file), so a change meant to leave behaviour alone (issue 13's
 consolidation) is proved to. Recorded: every file of the page tree the plugin hands to MkDocs,
-every data file and asset the catalogue writes, and the content (<article>) of every built page.
+every data file and asset the catalogue writes, and the content (<article>) of every generated page.
 Material's own chrome and assets, and Pagefind's index, are left out: they change with those
 packages' versions, which the catalogue does not pin exactly.
 
@@ -49,11 +49,13 @@ ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 
 
 def manifest(root: Path, site) -> dict[str, str]:
-    out = {f"tree/{path}": digest(text) for path, text in page_tree(root).items()}
-    for page in site.html_pages:
-        article = ARTICLE.search((site.root / page).read_text(encoding="utf-8"))
-        if article is not None:
-            out[f"article/{page}"] = digest(article.group())
+    tree = page_tree(root)
+    out = {f"tree/{path}": digest(text) for path, text in tree.items()}
+    # The built content of every generated page (hand-written guides in docs/ are not output).
+    for source in (path for path in tree if path.endswith(".md")):
+        page = source[: -len("index.md")] if source.endswith("index.md") else source[:-3] + "/"
+        html = (site.root / page / "index.html").read_text(encoding="utf-8")
+        out[f"article/{page}index.html"] = digest(ARTICLE.search(html).group())
     for path in sorted(site.root.rglob("*")):
         rel = path.relative_to(site.root).as_posix()
         if path.is_file() and rel.startswith(OWN_FILES):

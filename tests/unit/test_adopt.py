@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.edit.adopt import record_adoption
-from generator.errors import CatalogueError, EditError
+from generator.errors import CatalogueError, EditError, LayoutError
 from generator.validate.catalogue import validate_catalogue
 
 TODAY = dt.date(2026, 11, 26)
@@ -264,7 +264,7 @@ def test_path_like_pattern_id_is_not_followed(root):
 
 
 def test_not_a_catalogue_root(tmp_path):
-    with pytest.raises(EditError, match="not a catalogue root"):
+    with pytest.raises(LayoutError, match="not a catalogue root"):
         adopt(tmp_path)
 
 

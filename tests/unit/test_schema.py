@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from generator.validate import schema
+from generator.validate import explain, schema
 
 
 @pytest.fixture
@@ -24,8 +24,8 @@ def test_the_packaged_schemas_are_valid_draft_2020_12(name):
 
 
 def test_field_names_read_as_paths():
-    assert schema.field_name(["adoptions", 1, "status"]) == "adoptions[1].status"
-    assert schema.field_name([]) == "(top level)"
+    assert explain.field_name(["adoptions", 1, "status"]) == "adoptions[1].status"
+    assert explain.field_name([]) == "(top level)"
 
 
 def test_the_minimal_entry_with_unquoted_dates_passes(load_text, entry):
