@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 
-from generator.problems import Result
+from generator.problems import Problem, Result
 
 
-def text_report(result: Result) -> str:
-    """One line per problem: path:line:col: severity: [rule] message."""
-    return "".join(f"{p.path}:{p.line}:{p.col}: {p.severity}: [{p.rule}] {p.message}\n" for p in result.sorted())
+def format_problem(p: Problem) -> str:
+    """One problem as a line: path:line:col: severity: [rule] message."""
+    return f"{p.path}:{p.line}:{p.col}: {p.severity}: [{p.rule}] {p.message}"
+
+
+def text_report(result: Result, indent: str = "") -> str:
+    """One line per problem, sorted, each ending in a newline."""
+    return "".join(f"{indent}{format_problem(p)}\n" for p in result.sorted())
 
 
 def summary(result: Result) -> str:

@@ -71,14 +71,14 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from generator.publish.build import serve_site
+    from generator.publish.serve import serve_site
 
     serve_site(Path(args.root), args.dev_addr)
     return EXIT_OK
 
 
 def cmd_render(args) -> int:
-    from generator.publish.build import render_tree
+    from generator.publish.tree import render_tree
 
     count = render_tree(Path(args.root), Path(args.out), Path(args.templates) if args.templates else None)
     print(f"wrote {count} files to {display(Path(args.out))}")

@@ -22,6 +22,7 @@ from ruamel.yaml.error import YAMLError
 from generator.edit.arguments import field_problems
 from generator.dates import today as default_today
 from generator.errors import EditError
+from generator.report import format_problem
 from generator.layout import PATTERNS_DIR, CatalogueRoot, display_path, not_regular, not_regular_message
 from generator.validate.catalogue import validate_catalogue
 from generator.edit.writer import write_atomic
@@ -338,7 +339,7 @@ def _refusal(result, organisation: str) -> str:
     for p in result.sorted():
         if p.severity != "error":
             continue
-        lines.append(f"  {p.path}:{p.line}:{p.col}: error: [{p.rule}] {p.message}")
+        lines.append(f"  {format_problem(p)}")
         hint = _HINTS.get(p.rule)
         if p.rule == "schema-required" and "evidence" in p.message:
             hint = (f"evidence is required for {' and '.join(NEEDS_EVIDENCE)}: give --evidence with an "

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.edit.arguments import arguments_problems, field_problems
 from generator.dates import today
 from generator.errors import EditError
+from generator.report import format_problem
 from generator.resources import load_schema
 from generator.edit.scaffold import new_pattern_text, schema_reference
 from generator.layout import CatalogueRoot
@@ -77,5 +78,5 @@ def create_pattern(root: Path, pattern_id: str, title=None, category=None, origi
     if not result.success:
         path.unlink()
         raise EditError("the new entry would not validate, so it was not written:\n"
-                        + "".join(f"  {p.path}:{p.line}:{p.col}: [{p.rule}] {p.message}\n" for p in result.errors))
+                        + "".join(f"  {format_problem(p)}\n" for p in result.sorted() if p.severity == "error"))
     return path

@@ -2,10 +2,13 @@
 write. An output folder is replaced whole, so before anything is written this module refuses one
 that is, holds or sits inside the catalogue's sources, and an existing one that the catalogue did
 not write. Every folder the catalogue writes carries a marker file, so a later build knows the
-folder is its own to replace."""
+folder is its own to replace, and is swapped into place only once it is complete."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -82,3 +85,21 @@ def check_mkdocs_site_dir(root: Path, config) -> None:
         check_output_dir(root, Path(config.site_dir), "the site", extra)
     except OutputDirError as exc:
         raise PluginError(f"catalogue: {exc}") from exc
+
+
+def swap_into_place(built: Path, out: Path) -> None:
+    """Replace `out` with `built` using renames, keeping the old folder until the new one is in,
+    so a reader or a failed build never meets a half-written output folder."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        os.replace(out, old / "site")
+    try:
+        os.replace(built, out)
+    except BaseException:
+        if old is not None:
+            os.replace(old / "site", out)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

@@ -28,6 +28,14 @@ def read_mkdocs_yml(path: Path) -> dict:
     return config if isinstance(config, dict) else {}
 
 
+def plugin_options(config: dict) -> dict:
+    """The catalogue plugin's options in a read mkdocs.yml ({} when it lists none)."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and "catalogue" in entry:
+            return entry["catalogue"] or {}
+    return {}
+
+
 def mkdocs_yml(comment: str, site_name: str, description: str, about: tuple[str, str]) -> str:
     """The text of a catalogue's mkdocs.yml. `comment` opens it (lines without '#'); `about` is
     the (title, file) of the one hand-written page in docs/, listed after Home."""

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,22 +37,6 @@ class Validation:
     catalogue: Catalogue
     root: Path
     today: dt.date | None = None
-
-
-# A full validation that callers in this context may take instead of reading the catalogue again.
-_REUSABLE: ContextVar[Validation | None] = ContextVar("catalogue_validation", default=None)
-
-
-@contextmanager
-def reusing(validation: Validation):
-    """Within the block, a full validation of the same root on the same day returns `validation`:
-    `catalogue build` validates first, to report errors with exit status 1, and then the MkDocs
-    plugin asks again; a large catalogue takes seconds to read, so it is read once."""
-    token = _REUSABLE.set(validation)
-    try:
-        yield
-    finally:
-        _REUSABLE.reset(token)
 
 
 def load_registry(root: Path, result: Result) -> dict[str, Organisation] | None:
@@ -91,10 +73,6 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     or changed pattern ids to compare with the rest (the similar-pattern check)."""
     root = Path(root)
     today = today or default_today()
-    reusable = _REUSABLE.get()
-    if reusable is not None and only is None and not similar and reusable.today == today \
-            and reusable.root.resolve() == root.resolve():
-        return reusable
     model = maturity_model()
     result = Result()
     organisations = load_registry(root, result)

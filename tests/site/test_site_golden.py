@@ -32,17 +32,9 @@ def digest(data: bytes | str) -> str:
 
 def page_tree(root: Path) -> dict[str, str]:
     """The page tree the plugin renders for a catalogue, with the options its mkdocs.yml gives."""
-    from generator.render.context import build_context
-    from generator.render.pages import render_site
-    from generator.publish.siteconfig import read_mkdocs_yml
-    from generator.validate.catalogue import validate_catalogue
+    from generator.publish.pipeline import SiteOptions, render_catalogue
 
-    config = read_mkdocs_yml(root / "mkdocs.yml")
-    plugin = next((p["catalogue"] for p in config["plugins"] if isinstance(p, dict) and "catalogue" in p), {})
-    validation = validate_catalogue(root, today=TODAY)
-    ctx = build_context(validation.catalogue, TODAY, repo_url=(plugin or {}).get("repo_url"),
-                        site_url=config.get("site_url"))
-    return render_site(ctx)
+    return render_catalogue(root, SiteOptions.from_mkdocs_yml(root / "mkdocs.yml"), TODAY).tree
 
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)

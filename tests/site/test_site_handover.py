@@ -11,22 +11,16 @@ import pytest
 import yaml
 
 import sitehtml
-from sitehtml import DEMO, REPO_URL, TODAY
-
-SITE_URL = "https://example.org/catalogue/"
+from sitehtml import DEMO
 
 
 @pytest.fixture(scope="module")
-def demo_tree() -> dict[str, str]:
-    """The demo rendered with the options its mkdocs.yml gives the plugin."""
-    from generator.render.context import build_context
-    from generator.render.pages import render_site
-    from generator.validate.catalogue import validate_catalogue
-
-    validation = validate_catalogue(DEMO, today=TODAY)
-    assert validation.result.success
-    ctx = build_context(validation.catalogue, TODAY, repo_url=REPO_URL, site_url=SITE_URL)
-    return render_site(ctx)
+def demo_tree(rendered_tree) -> dict[str, str]:
+    """The demo's page tree as `catalogue render` wrote it (no MkDocs involved)."""
+    folder, proc = rendered_tree
+    assert proc.returncode == 0, proc.stderr
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".catalogue-output"}
 
 
 def body_of(page: str) -> str:
@@ -35,7 +29,9 @@ def body_of(page: str) -> str:
     return body
 
 
-def test_every_generated_page_is_in_the_site_verbatim(demo_site, demo_tree):
+def test_catalogue_render_writes_the_pages_mkdocs_gets(demo_site, demo_tree):
+    """Every page `catalogue render` writes is in the built site byte for byte: the same options
+    (repo_url, site_url from mkdocs.yml) reach both, through the one pipeline."""
     pages = {path: text for path, text in demo_tree.items() if path.endswith(".md")}
     assert len(pages) > 30
     for path, text in pages.items():
@@ -43,6 +39,10 @@ def test_every_generated_page_is_in_the_site_verbatim(demo_site, demo_tree):
         built = demo_site.html(url)
         body = body_of(text)
         assert body.strip() and body in built, path
+    data = [path for path in demo_tree if not path.endswith(".md")]
+    assert {"feed.xml", "catalogue.json", "catalogue.csv"} <= set(data)
+    for path in data:
+        assert (demo_site.root / path).read_text(encoding="utf-8") == demo_tree[path], path
 
 
 HOSTILE_TEXT = "Plain text.\n\n[x](javascript:alert(1))\n{: onmouseover=alert(1) }\n\n# Heading *em*\n\n"

@@ -105,7 +105,7 @@ def test_paths_resolve_against_mkdocs_yml_not_the_working_directory(tmp_path, mo
     assert plugin.config.repo_url == "https://github.com/example-org/fictional-catalogue"
     config = config.plugins.on_config(config)
     assert plugin.root == DEMO.resolve()
-    assert plugin.templates is None
+    assert plugin.options.templates is None
     assert "assets/catalogue.css" in config.extra_css
     assert "assets/catalogue.js" in [str(s) for s in config.extra_javascript]
 
@@ -144,7 +144,7 @@ def test_templates_option_resolves_against_mkdocs_yml(tmp_path, monkeypatch):
     (root / "mkdocs.yml").write_text(cfg, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     config, files = run_events(root / "mkdocs.yml")
-    assert config.plugins["catalogue"].templates == (root / "overrides").resolve()
+    assert config.plugins["catalogue"].options.templates == (root / "overrides").resolve()
     assert "FICTIONAL override" in files.get_file_from_path("index.md").content_string
 
 

@@ -45,7 +45,7 @@ def root(tmp_path_factory) -> Path:
 
 
 def context_of(root: Path):
-    """A fictional catalogue's context, made as generator/build.py render_tree makes it."""
+    """A fictional catalogue's context, made as generator/publish/pipeline.py makes it."""
     return build_context(validate_catalogue(root, today=TODAY).catalogue, TODAY)
 
 

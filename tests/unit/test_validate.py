@@ -73,17 +73,3 @@ def test_an_unusable_registry_is_reported_and_organisation_checks_are_skipped(ed
     edit(catalogue / "organisations.yaml", "  ZZ7:", "  zz7:")
     result = validate_catalogue(catalogue, today=today).result
     assert [(p.path.rsplit("/", 1)[-1], p.rule) for p in result.problems] == [("organisations.yaml", "schema-key")]
-
-
-def test_a_build_reads_the_catalogue_once(catalogue, valid_root, today):
-    """`catalogue build` validates before MkDocs starts and lends that validation to the plugin."""
-    from generator.validate.catalogue import reusing
-
-    first = validate_catalogue(catalogue, today=today)
-    with reusing(first):
-        assert validate_catalogue(catalogue, today=today) is first
-        assert validate_catalogue(catalogue / "patterns" / "..", today=today) is first  # the same root
-        assert validate_catalogue(valid_root, today=today) is not first
-        assert validate_catalogue(catalogue, today=today + dt.timedelta(days=1)) is not first
-        assert validate_catalogue(catalogue, today=today, only=[catalogue / "organisations.yaml"]) is not first
-    assert validate_catalogue(catalogue, today=today) is not first

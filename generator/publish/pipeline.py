@@ -1,0 +1,97 @@
+"""Publish, the pipeline: how a catalogue root becomes pages, in one function that the MkDocs plugin
+and `catalogue render` both call, so both get exactly the same pages.
+
+    patterns/*.yaml, organisations.yaml
+      -> load and validate (validate/)       every problem located; stop if any is an error
+      -> compute (model/, render/context.py) reuse, maturity, timelines, who adopts what
+      -> render (render/pages.py)            pages (finished HTML under a front matter), data files
+      -> index (plugin + searchindex.py)     Pagefind indexes each page as MkDocs finishes it
+
+MkDocs then puts each page into the theme; nothing here imports it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.dates import today as default_today
+from generator.errors import InvalidCatalogueError
+from generator.publish.siteconfig import plugin_options, read_mkdocs_yml
+from generator.render.context import SiteContext, build_context
+from generator.render.pages import render_site
+from generator.validate.catalogue import Validation, validate_catalogue
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the pages depend on beyond the catalogue: the site's own settings."""
+
+    repo_url: str | None = None  # repository for "Edit this pattern" and "We reuse this pattern"
+    edit_branch: str = "main"
+    site_url: str | None = None  # absolute links in the feed and sitemap
+    directory_urls: bool = True  # "a/b/" rather than "a/b.html", as MkDocs lays pages out
+    templates: Path | None = None  # a catalogue's own templates, overriding the packaged ones
+
+    @classmethod
+    def from_mkdocs_yml(cls, path: Path, templates: Path | None = None) -> "SiteOptions":
+        """The options a catalogue's mkdocs.yml gives the plugin (defaults when it has none)."""
+        config = read_mkdocs_yml(path)
+        plugin = plugin_options(config)
+        own = templates or (Path(path).parent / plugin["templates"] if plugin.get("templates") else None)
+        return cls(repo_url=plugin.get("repo_url"), edit_branch=plugin.get("edit_branch") or "main",
+                   site_url=config.get("site_url") or None,
+                   directory_urls=config.get("use_directory_urls", True) is not False, templates=own)
+
+
+@dataclass
+class Publication:
+    """The outcome of the pipeline: the validation (with its warnings), what was computed, and the
+    page tree {source path: text}."""
+
+    validation: Validation
+    context: SiteContext
+    tree: dict[str, str] = field(repr=False)
+
+
+def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = None,
+                     jobs: int | None = None) -> Publication:
+    """Validate, compute and render a catalogue; raise InvalidCatalogueError if it has errors."""
+    # Load and validate: the same run as `catalogue validate` (or the one `catalogue build` made
+    # before starting MkDocs, taken instead of reading the files again).
+    validation = _prevalidated(root, today) or validate_catalogue(root, today=today)
+    if not validation.result.success:
+        raise InvalidCatalogueError(validation.result)
+    # Compute reuse, maturity and timelines once, for every page, chart and export to read.
+    context = build_context(validation.catalogue, validation.today or default_today(), repo_url=options.repo_url,
+                            edit_branch=options.edit_branch, site_url=options.site_url,
+                            directory_urls=options.directory_urls)
+    # Render every page and data file; the search index is built from the finished pages.
+    tree = render_site(context, options.templates, jobs)
+    return Publication(validation, context, tree)
+
+
+# A validation made before MkDocs started, for the plugin to take instead of reading again.
+_VALIDATED: ContextVar[Validation | None] = ContextVar("catalogue_validation", default=None)
+
+
+@contextmanager
+def prevalidated(validation: Validation | None):
+    """Within the block, the pipeline takes `validation` for the same root and day: `catalogue
+    build` validates first, to report errors with exit status 1, and then the plugin runs the
+    pipeline; a large catalogue takes seconds to read, so it is read once."""
+    token = _VALIDATED.set(validation)
+    try:
+        yield
+    finally:
+        _VALIDATED.reset(token)
+
+
+def _prevalidated(root: Path, today: dt.date | None) -> Validation | None:
+    found = _VALIDATED.get()
+    if found is None or found.root.resolve() != Path(root).resolve():
+        return None
+    return found if found.today == (today or default_today()) else None
