@@ -22,6 +22,7 @@ from ruamel.yaml.error import YAMLError
 from generator.edit.arguments import field_problems
 from generator.dates import today as default_today
 from generator.errors import EditError
+from generator.resources import load_schema
 from generator.report import format_problem
 from generator.layout import PATTERNS_DIR, CatalogueRoot, display_path, not_regular, not_regular_message
 from generator.validate.catalogue import validate_catalogue
@@ -29,7 +30,8 @@ from generator.edit.writer import write_atomic
 
 BOM = "\ufeff"
 ADOPTION_KEYS = ("organisation", "status", "since", "evidence", "note")
-NEEDS_EVIDENCE = ("piloting", "in-use")
+# The statuses the schema requires evidence for (its if/then on an adoption's status).
+NEEDS_EVIDENCE = tuple(load_schema("pattern.schema.json")["$defs"]["adoption"]["if"]["properties"]["status"]["enum"])
 # Where a new `adoptions` list goes when the entry has none: where the scaffold puts it.
 PLACE_AFTER = "originator"
 # Long enough that ruamel never re-wraps a line the author wrote (the default is 80).

@@ -38,9 +38,25 @@ class Outcome:
     date: dt.date
 
 
+@dataclass(frozen=True)
+class Contact:
+    """How to reach the originators: a team, with a shared mailbox or a team page."""
+
+    team: str
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: str
+    url: str
+
+
 @dataclass
 class Pattern:
-    """One catalogue entry. `data` keeps the validated mapping for templates and exports."""
+    """One catalogue entry, every field typed. `data` keeps the validated mapping only for the
+    JSON export, which publishes the entry as written."""
 
     id: str
     title: str
@@ -48,6 +64,13 @@ class Pattern:
     category: str
     themes: list[str]
     tags: list[str]
+    problem: str  # Markdown, as are context and solution
+    context: str
+    solution: str
+    benefits: list[str]
+    liabilities: list[str]
+    contact: Contact
+    resources: list[Resource]
     originator: str
     lifecycle: str
     superseded_by: str | None
@@ -70,6 +93,13 @@ class Pattern:
             category=data["category"],
             themes=list(data["themes"]),
             tags=list(data.get("tags", [])),
+            problem=data["problem"],
+            context=data["context"],
+            solution=data["solution"],
+            benefits=list(data["consequences"]["benefits"]),
+            liabilities=list(data["consequences"]["liabilities"]),
+            contact=Contact(**data["contact"]),
+            resources=[Resource(r["title"], r["url"]) for r in data.get("resources", [])],
             originator=data["originator"],
             lifecycle=data["lifecycle"],
             superseded_by=data.get("superseded_by"),

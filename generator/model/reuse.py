@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model.catalogue import Pattern
+from generator.model.vocabulary import enum_values
 from generator.resources import load_maturity_config
 
 
@@ -30,16 +31,32 @@ class Reuse:
         return tuple(sorted(set(self.in_use) | set(self.piloting)))
 
 
-def reuse_of(pattern: Pattern, on: dt.date | None = None) -> Reuse:
-    """Reuse of a pattern from its recorded adoptions, counting only those in force on `on`."""
+def _rules() -> tuple[set[str], set[str]]:
+    """(statuses counted as reuse, statuses that make an adopter), from maturity.yaml."""
     rules = load_maturity_config()["reuse"]
     counted = set(rules["counted"])
-    by_status: dict[str, set[str]] = {"in-use": set(), "piloting": set(), "exploring": set(), "retired": set()}
+    return counted, counted | set(rules["shown_separately"])
+
+
+def reuse_adoptions(pattern: Pattern, on: dt.date | None = None, adopters_only: bool = False):
+    """The pattern's adoptions by other organisations (the originator's own use is not reuse),
+    in force on `on` when given; with adopters_only, only those piloting or using it."""
+    _, adopting = _rules()
     for adoption in pattern.adoptions:
         if adoption.organisation == pattern.originator:
-            continue  # the originator's own use is not reuse
+            continue
         if on is not None and adoption.since > on:
             continue
+        if adopters_only and adoption.status not in adopting:
+            continue
+        yield adoption
+
+
+def reuse_of(pattern: Pattern, on: dt.date | None = None) -> Reuse:
+    """Reuse of a pattern from its recorded adoptions, counting only those in force on `on`."""
+    counted, _ = _rules()
+    by_status: dict[str, set[str]] = {status: set() for status in enum_values("adoption_status")}
+    for adoption in reuse_adoptions(pattern, on):
         by_status[adoption.status].add(adoption.organisation)
     in_use = {code for status in counted for code in by_status[status]}
     return Reuse(
@@ -48,3 +65,14 @@ def reuse_of(pattern: Pattern, on: dt.date | None = None) -> Reuse:
         exploring=tuple(sorted(by_status["exploring"])),
         retired=tuple(sorted(by_status["retired"])),
     )
+
+
+def first_adoptions(patterns: list[Pattern], today: dt.date) -> dict[tuple[str, str], dt.date]:
+    """For each (pattern id, organisation) that pilots or uses a pattern it did not originate, the
+    earliest day it did so, up to today: each pair is one adoption, counted once."""
+    firsts: dict[tuple[str, str], dt.date] = {}
+    for pattern in patterns:
+        for a in reuse_adoptions(pattern, today, adopters_only=True):
+            key = (pattern.id, a.organisation)
+            firsts[key] = min(firsts.get(key, a.since), a.since)
+    return firsts

@@ -18,10 +18,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from generator.errors import CatalogueError, InvalidCatalogueError
 from generator.layout import CatalogueRoot
 from generator.plugin.config import CatalogueConfig
+from generator.plugin.navigation import add_pages_after_catalogue
 from generator.plugin.session import SiteBuild
 from generator.publish.outputdir import check_mkdocs_site_dir, write_marker
 from generator.publish.pipeline import SiteOptions, render_catalogue
-from generator.render.pages import CSS, JS
+from generator.render.pages import CSS, JS, category_pages
 from generator.report import format_problem, text_report
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -76,7 +77,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for problem in publication.validation.result.warnings:
             log.info("%s", format_problem(problem))
         self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config))
+        self.menu = category_pages(publication.context)
         return files
+
+    def on_nav(self, nav, config, files):
+        """The category pages that hold a pattern join the menu after the catalogue page."""
+        if self.session:
+            add_pages_after_catalogue(nav, files, self.menu)
+        return nav
 
     def on_env(self, env, config, files):
         """Every page is converted by now: the search index is written while MkDocs renders the

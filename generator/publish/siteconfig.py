@@ -9,7 +9,6 @@ from pathlib import Path
 
 import yaml
 
-from generator.resources import load_schema
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -39,11 +38,8 @@ def plugin_options(config: dict) -> dict:
 def mkdocs_yml(comment: str, site_name: str, description: str, about: tuple[str, str]) -> str:
     """The text of a catalogue's mkdocs.yml. `comment` opens it (lines without '#'); `about` is
     the (title, file) of the one hand-written page in docs/, listed after Home."""
-    from generator.synth.words import CATEGORY_NAMES  # here: synth imports this module
 
     header = "".join(f"# {line}".rstrip() + "\n" for line in comment.strip("\n").split("\n"))
-    categories = "\n".join(f"      - {CATEGORY_NAMES.get(c, c)}: categories/{c}.md"
-                           for c in load_schema("pattern.schema.json")["properties"]["category"]["enum"])
     return header + f"""\
 site_name: {site_name}
 site_description: {description}
@@ -81,7 +77,6 @@ nav:
   - {about[0]}: {about[1]}
   - Catalogue:
       - All patterns: patterns/index.md
-{categories}
       - Tags: tags/index.md
   - Organisations: organisations/index.md
   - How it works:

@@ -49,6 +49,11 @@ class OrganisationView:
     adoptions: list[tuple[PatternView, object]] = field(default_factory=list)  # (view, Adoption)
     page: str = ""
 
+    @property
+    def reusing(self) -> list[PatternView]:
+        """The patterns this organisation uses in live service, as the reuse count counts them."""
+        return [view for view, _ in self.adoptions if self.organisation.code in view.reuse.in_use]
+
 
 @dataclass
 class SiteContext:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from generator.model.reuse import reuse_adoptions
 from generator.render.context import page_url, relative_url
 
 SCHEMA_VERSION = "1.0"
@@ -27,9 +28,9 @@ FEED_LIMIT = 50
 TAG_AUTHORITY = "nhs-pattern-catalogue"
 TAG_DATE = "2026"
 
-# Adoption statuses announced in the feed: the same pair as Reuse.adopters and the adoption
-# chart (in-use counts as reuse, piloting is shown separately); exploring is only interest.
-FEED_STATUSES = {"in-use": "is using", "piloting": "is piloting"}
+# How the feed words an adoption, for the statuses that make an adopter (model/reuse.py decides
+# which adoptions those are; exploring is only interest).
+FEED_VERBS = {"in-use": "is using", "piloting": "is piloting"}
 
 CSV_COLUMNS = ("id", "title", "summary", "category", "themes", "tags", "originator",
                "originator_name", "maturity", "reuse_count", "piloting_count", "lifecycle",
@@ -199,13 +200,12 @@ def _entries(ctx):
         if p.created <= ctx.today:
             yield _Entry(p.created, "pattern", p.id, f"New pattern: {p.title}", p.summary,
                          ctx.org_name(p.originator), view.page)
-        for a in p.adoptions:
-            if a.status in FEED_STATUSES and a.organisation != p.originator and a.since <= ctx.today:
-                yield _adoption_entry(ctx, view, a)
+        for a in reuse_adoptions(p, ctx.today, adopters_only=True):
+            yield _adoption_entry(ctx, view, a)
 
 
 def _adoption_entry(ctx, view, adoption) -> _Entry:
-    org, verb, p = ctx.org_name(adoption.organisation), FEED_STATUSES[adoption.status], view.pattern
+    org, verb, p = ctx.org_name(adoption.organisation), FEED_VERBS[adoption.status], view.pattern
     summary = f"{org} {verb} the pattern \u201c{p.title}\u201d since {adoption.since.isoformat()}."
     if adoption.note:
         summary += f" {adoption.note}"

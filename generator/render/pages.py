@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 import jinja2
 from markupsafe import Markup
 
+from generator.model.vocabulary import display_name, enum_values, names
 from generator.parallel import process_map
 from generator.render import exports, svg
 from generator.render.context import SiteContext
@@ -29,21 +30,6 @@ CSS, JS = "assets/catalogue.css", "assets/catalogue.js"
 # Generated pages left out of the search index: the search page itself, and the tag pages, which
 # are only lists (pattern pages carry their tags, so they are found by them).
 NOT_INDEXED_PREFIXES = ("search.md", "tags/")
-CATEGORY_NAMES = {
-    "strategy": "Strategy", "delivery": "Delivery", "platform": "Platform", "operations": "Operations",
-    "data": "Data", "people-and-skills": "People and skills", "governance": "Governance",
-}
-TYPE_NAMES = {
-    "trust": "Trust", "icb": "ICB", "national-body": "National body",
-    "primary-care": "Primary care", "local-authority": "Local authority", "supplier": "Supplier", "other": "Other",
-}
-REGION_NAMES = {
-    "national": "National", "east-of-england": "East of England", "london": "London", "midlands": "Midlands",
-    "north-east-and-yorkshire": "North East and Yorkshire", "north-west": "North West",
-    "south-east": "South East", "south-west": "South West", "wales": "Wales", "scotland": "Scotland",
-    "northern-ireland": "Northern Ireland",
-}
-STATUS_NAMES = {"in-use": "In use", "piloting": "Piloting", "exploring": "Exploring", "retired": "Retired"}
 
 
 @lru_cache(maxsize=8)
@@ -65,12 +51,14 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         md=lambda text: Markup(render_markdown(text)),
         md_inline=lambda text: Markup(render_inline(text)),
         front=front_matter_string,
-        category_name=lambda c: CATEGORY_NAMES.get(c, c),
-        status_name=lambda s: STATUS_NAMES.get(s, s),
-        type_name=lambda t: TYPE_NAMES.get(t, t),
-        region_name=lambda r: REGION_NAMES.get(r, r),
+        category_name=lambda c: display_name("category", c),
+        status_name=lambda s: display_name("adoption_status", s),
+        type_name=lambda t: display_name("organisation_type", t),
+        region_name=lambda r: display_name("region", r),
+        theme_name=lambda t: display_name("theme", t),
         slug=heading_id,
     )
+    env.globals["names"] = names
     return env
 
 
@@ -122,7 +110,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
 
     # Fixed pages, then one page per category, pattern and organisation.
     page("index.md", "home.md.j2")
-    page("patterns/index.md", "catalogue.md.j2", categories=CATEGORY_NAMES)
+    page("patterns/index.md", "catalogue.md.j2", categories=names("category"))
     page("organisations/index.md", "organisations.md.j2")
     page("maturity.md", "maturity.md.j2")
     page("reuse.md", "reuse.md.j2")
@@ -136,7 +124,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     for tag, views in tags:
         page(f"tags/{tag}.md", "tag.md.j2", tag=tag, views=views)
     page("search.md", "search.md.j2")
-    for category in CATEGORY_NAMES:
+    for category in enum_values("category"):
         page(f"categories/{category}.md", "category.md.j2", category=category,
              views=[v for v in ctx.patterns if v.pattern.category == category])
 
@@ -163,6 +151,13 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     return tree
 
 
+def category_pages(ctx: SiteContext) -> list[str]:
+    """The category pages for the site menu: the schema's categories, in its order, that hold at
+    least one pattern (an empty category would lead readers nowhere)."""
+    used = {view.pattern.category for view in ctx.patterns}
+    return [f"categories/{c}.md" for c in enum_values("category") if c in used]
+
+
 def tag_index(ctx: SiteContext) -> list[tuple[str, list]]:
     """Every tag, in order, with the patterns that carry it."""
     by_tag: dict[str, list] = {}
@@ -187,7 +182,7 @@ def _render_chunk(items: list[tuple[str, int]]) -> dict[str, str]:
             continue
         view = ctx.patterns[i]
         out[view.page] = _page(
-            ctx, env, view.page, "pattern.md.j2", view=view, p=view.pattern, data=view.pattern.data,
+            ctx, env, view.page, "pattern.md.j2", view=view, p=view.pattern,
             diagram=Markup(svg.relation_diagram(ctx, view, view.page, incoming)),
             timeline=Markup(svg.maturity_timeline(view, ctx.model)),
             links=contribution_links(ctx, view.id), incoming=incoming.get(view.id, []))

@@ -22,13 +22,11 @@ import re
 import textwrap
 from collections import Counter
 
+from generator.model.reuse import first_adoptions
+
 PRIMARY = "#005EB8"  # NHS Blue: 6.4:1 against white, enough for text (4.5:1) and graphics (3:1)
 ON_PRIMARY = "#FFFFFF"  # white text on NHS Blue: 6.4:1
 
-# Adoption statuses that count as "adopted" in the time series: the same pair as
-# Reuse.adopters (maturity.yaml counts in-use and shows piloting separately). Exploring is only
-# interest, and a retired adoption's `since` is when it ended, so it cannot date a start.
-ADOPTED_STATUSES = ("in-use", "piloting")
 
 # From the centre pattern's point of view: "This pattern <phrase> <other>".
 OUTGOING = {"complements": "complements", "alternative-to": "is an alternative to",
@@ -184,21 +182,10 @@ def _x_labels(points, xy) -> str:
 
 
 def adoption_series(ctx, period: str = "quarter") -> list[tuple[str, int]]:
-    """Cumulative adoptions per quarter (or "month") from the first adoption up to ctx.today.
-
-    Counts each distinct (pattern, organisation) pair once, from the earliest `since` of an
-    in-use or piloting adoption (ADOPTED_STATUSES), leaving out the originator's own use (not
-    reuse, as in reuse.py) and anything dated after today. Periods with no new adoptions are
-    kept, so the x axis is even in time.
-    """
-    firsts: dict[tuple[str, str], dt.date] = {}
-    for view in ctx.patterns:
-        pattern = view.pattern
-        for a in pattern.adoptions:
-            if a.status in ADOPTED_STATUSES and a.organisation != pattern.originator \
-                    and a.since <= ctx.today:
-                key = (pattern.id, a.organisation)
-                firsts[key] = min(firsts.get(key, a.since), a.since)
+    """Cumulative adoptions per quarter (or "month") from the first adoption up to ctx.today:
+    each pattern and organisation piloting or using it counted once, from its earliest adoption
+    (model/reuse.py). Periods with no new adoptions are kept, so the x axis is even in time."""
+    firsts = first_adoptions([view.pattern for view in ctx.patterns], ctx.today)
     if not firsts:
         return []
     new = Counter(_period(day, period) for day in firsts.values())

@@ -1,17 +1,18 @@
-"""Synth, word lists: the vocabulary fictional organisations and patterns are drawn from."""
+"""Synth, word lists: the vocabulary fictional organisations and patterns are drawn from. The
+schema's own values come from model.vocabulary; only their weights in the draw are set here (a
+test checks each weighted list covers exactly the schema's values)."""
 
 from __future__ import annotations
 
+from generator.model.vocabulary import enum_values
 
-CATEGORIES = ("strategy", "delivery", "platform", "operations", "data", "people-and-skills", "governance")
-CATEGORY_NAMES = {
-    "strategy": "Strategy", "delivery": "Delivery", "platform": "Platform", "operations": "Operations",
-    "data": "Data", "people-and-skills": "People and skills", "governance": "Governance",
-}
-THEMES = ("repeatability", "reusability", "scalability")
-REGIONS = ("east-of-england", "london", "midlands", "north-east-and-yorkshire", "north-west",
-           "south-east", "south-west", "wales", "scotland", "northern-ireland")
-REGION_WEIGHTS = (12, 14, 14, 13, 12, 13, 11, 3, 3, 2)
+CATEGORIES = tuple(enum_values("category"))
+THEMES = tuple(enum_values("theme"))
+# Every region but "national", which only suppliers get (generate.py).
+REGION_SHARES = {"east-of-england": 12, "london": 14, "midlands": 14, "north-east-and-yorkshire": 13,
+                 "north-west": 12, "south-east": 13, "south-west": 11, "wales": 3, "scotland": 3,
+                 "northern-ireland": 2}
+REGIONS, REGION_WEIGHTS = tuple(REGION_SHARES), tuple(REGION_SHARES.values())
 REGION_PHRASES = {
     "national": "working with organisations across the country", "east-of-england": "in the East of England",
     "london": "in London", "midlands": "in the Midlands", "north-east-and-yorkshire": "in the North East and Yorkshire",
@@ -372,8 +373,8 @@ RESOURCE_TITLES = ("Fictional playbook", "Fictional case study", "Fictional temp
 RELATIONS = ("complements", "complements", "complements", "alternative-to", "requires")
 
 ADOPTION_COUNT_WEIGHTS = (30, 14, 12, 10, 8, 6, 5, 4, 3, 3, 2, 2, 1)  # for 0..12 adoptions
-STATUSES = ("in-use", "piloting", "exploring", "retired")
-STATUS_WEIGHTS = (45, 25, 20, 10)
+STATUS_SHARES = {"in-use": 45, "piloting": 25, "exploring": 20, "retired": 10}
+STATUSES, STATUS_WEIGHTS = tuple(STATUS_SHARES), tuple(STATUS_SHARES.values())
 OUTCOME_COUNT_WEIGHTS = (40, 30, 20, 10)  # for 0..3 outcomes
 CODE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WRAP = 78

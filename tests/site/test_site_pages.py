@@ -624,3 +624,21 @@ def test_every_generated_page_is_in_the_site(demo_site, demo_orgs):
     assert not [p for p in demo_site.html_pages if p.startswith("patterns/") and
                 p.split("/")[1] not in PATTERN_IDS + ["index.html"]]
 
+
+
+# ---------------------------------------------------------------- the menu
+
+def test_menu_lists_the_categories_that_hold_a_pattern_after_the_catalogue(demo_site, demo_entries):
+    """mkdocs.yml lists no category; the plugin adds those with a pattern, in the schema's order."""
+    used = {entry["category"] for entry in demo_entries.values()}
+    assert 0 < len(used) < len(CATEGORIES)  # the demo has empty categories too, so both are checked
+    nav = demo_site.tree("maturity/").one("nav", "md-nav--primary")
+    links = [(a.text(), page_of(demo_site, href_target(demo_site, "maturity/", a))) for a in nav.iter("a")
+             if "href" in a.attrs]
+    urls = [url for _, url in links]
+    start = urls.index("patterns/")
+    expected = [(CATEGORIES[c], f"categories/{c}/") for c in CATEGORIES if c in used]
+    assert links[start + 1:start + 1 + len(expected)] == expected
+    assert not [c for c in CATEGORIES if c not in used and f"categories/{c}/" in urls]
+    # every category page is still built, empty ones included, for links from elsewhere
+    assert all(demo_site.path(f"categories/{c}/").is_file() for c in CATEGORIES)

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from generator.render.context import build_context
-from generator.render.pages import CATEGORY_NAMES, contribution_links, front_matter_string, render_site
+from generator.model.vocabulary import enum_values
+from generator.render.pages import contribution_links, front_matter_string, render_site
 
 DEMO = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "site" / "demo"
 TODAY = dt.date(2026, 11, 26)
@@ -51,7 +52,7 @@ def test_render_site_keys(tree):
                 "stats.md", "data.md", "tags/index.md", "search.md", "catalogue.json", "catalogue.csv", "feed.xml",
                 "schema/catalogue.schema.json", "schema/pattern.schema.json",
                 "assets/catalogue.css", "assets/catalogue.js"}
-    expected |= {f"categories/{c}.md" for c in CATEGORY_NAMES}
+    expected |= {f"categories/{c}.md" for c in enum_values("category")}
     expected |= {f"patterns/{p}.md" for p in PATTERN_IDS}
     expected |= {f"organisations/ZZ{n}.md" for n in range(1, 9)}
     tags = {tag for pid in PATTERN_IDS
