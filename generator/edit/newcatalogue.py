@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import EditError
-from generator.publish.siteconfig import mkdocs_yml
+from generator.siteconfig import mkdocs_yml
 from generator.edit.writer import write_atomic
 
 DEFAULT_NAME = "Pattern catalogue"

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from generator.model.vocabulary import PLACEHOLDER
-from generator.publish.siteconfig import read_mkdocs_yml
+from generator.siteconfig import read_mkdocs_yml
 
 # Where the published site serves the pattern schema (the page tree writes it there).
 PUBLISHED_SCHEMA = "schema/pattern.schema.json"

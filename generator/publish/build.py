@@ -15,7 +15,7 @@ from generator.errors import BuildError, InvalidCatalogueError
 from generator.layout import CatalogueRoot
 from generator.publish.outputdir import check_output_dir, swap_into_place, write_marker
 from generator.publish.pipeline import prevalidated
-from generator.publish.siteconfig import read_mkdocs_yml
+from generator.siteconfig import read_mkdocs_yml
 
 
 def pin_build_date() -> None:

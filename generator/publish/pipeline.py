@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.dates import today as default_today
 from generator.errors import InvalidCatalogueError
-from generator.publish.siteconfig import plugin_options, read_mkdocs_yml
+from generator.siteconfig import plugin_options, read_mkdocs_yml
 from generator.render.context import SiteContext, build_context
 from generator.render.pages import render_site
 from generator.validate.catalogue import Validation, validate_catalogue
