@@ -183,36 +183,9 @@ class _Counts:
         return self._at_least[n]
 
 
-def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[str] | None = None,
-                     threshold: float = SIMILARITY_THRESHOLD,
-                     ignore: Iterable[tuple[str, str]] = ()) -> list[Match]:
-    """Every pattern similar to a changed one.
-
-    `entries` are (id, title, summary) for the whole catalogue; `changed` are the ids to check
-    (all of them when None). For each changed id, every other entry whose similarity is at least
-    `threshold` is returned. Pairs in `ignore` (in either order), e.g. patterns that already name
-    each other as related, are not reported. The list is sorted by changed id, then score
-    (highest first), then other id.
-    """
-    ids: list[str] = []
-    texts: list[str] = []
-    position: dict[str, int] = {}
-    for pid, title, summary in entries:
-        if pid in position:
-            continue  # a duplicate id is the validator's error to report, not a similarity
-        position[pid] = len(ids)
-        ids.append(pid)
-        texts.append(normalise(title or "", summary or ""))
-    if changed is None:
-        wanted = list(range(len(ids)))
-    else:
-        wanted = sorted({position[pid] for pid in changed if pid in position})
-    if not wanted:
-        return []
-    size = len(ids)
-    everyone = (1 << size) - 1
-
-    # The inverted index, each posting a bit set; and the entries grouped by number of words.
+def _word_index(texts: list[str]) -> tuple[list[set[str]], dict[str, int], list[tuple[int, int]]]:
+    """Each entry's distinct words; the inverted index (word -> bit set of the entries using it);
+    and the entries grouped by number of words, as (number, bit set of those entries)."""
     words = [set(text.split()) for text in texts]
     index: dict[str, list[int]] = defaultdict(list)
     by_length: dict[int, list[int]] = defaultdict(list)
@@ -220,11 +193,32 @@ def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[
         by_length[len(ws)].append(i)
         for w in ws:
             index[w].append(i)
-    postings = {w: _bitset(members, size) for w, members in index.items()}
-    lengths = sorted((n, _bitset(members, size)) for n, members in by_length.items())
-    planes = max(len(ws) for ws in words).bit_length() or 1
+    postings = {w: _bitset(members, len(texts)) for w, members in index.items()}
+    lengths = sorted((n, _bitset(members, len(texts))) for n, members in by_length.items())
+    return words, postings, lengths
 
-    skip = {frozenset(pair) for pair in ignore}
+
+def _distinct(entries: Iterable[tuple[str, str, str]]) -> tuple[list[str], list[str]]:
+    """The ids and normalised texts of the entries, the first of each id only: a duplicate id is
+    the validator's error to report, not a similarity."""
+    ids: list[str] = []
+    texts: list[str] = []
+    seen: set[str] = set()
+    for pid, title, summary in entries:
+        if pid in seen:
+            continue
+        seen.add(pid)
+        ids.append(pid)
+        texts.append(normalise(title or "", summary or ""))
+    return ids, texts
+
+
+def _scored_pairs(texts: list[str], wanted: list[int], threshold: float) -> list[tuple[int, int, int]]:
+    """(wanted entry, other entry, score) for each pair scoring at least `threshold`, each pair
+    once; only the entries sharing enough of the wanted entry's words are scored (blocking)."""
+    words, postings, lengths = _word_index(texts)
+    everyone = (1 << len(texts)) - 1
+    planes = max(len(ws) for ws in words).bit_length() or 1
     set_cutoff = _set_cutoff(threshold)
     found: list[tuple[int, int, int]] = []
     done = 0  # checked entries already compared with every other one
@@ -244,14 +238,38 @@ def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[
                                                  processor=None, score_cutoff=set_cutoff):
             other = others[k]
             value = _blend(by_set, texts[q], texts[other])
-            if value >= threshold and frozenset((ids[q], ids[other])) not in skip:
+            if value >= threshold:
                 found.append((q, other, int(value)))
+    return found
 
+
+def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[str] | None = None,
+                     threshold: float = SIMILARITY_THRESHOLD,
+                     ignore: Iterable[tuple[str, str]] = ()) -> list[Match]:
+    """Every pattern similar to a changed one.
+
+    `entries` are (id, title, summary) for the whole catalogue; `changed` are the ids to check
+    (all of them when None). For each changed id, every other entry whose similarity is at least
+    `threshold` is returned. Pairs in `ignore` (in either order), e.g. patterns that already name
+    each other as related, are not reported. The list is sorted by changed id, then score
+    (highest first), then other id.
+    """
+    ids, texts = _distinct(entries)
+    position = {pid: i for i, pid in enumerate(ids)}
+    if changed is None:
+        wanted = list(range(len(ids)))
+    else:
+        wanted = sorted({position[pid] for pid in changed if pid in position})
+    if not wanted:
+        return []
+    skip = {frozenset(pair) for pair in ignore}
     is_wanted = set(wanted)
     matches = []
-    for q, other, value in found:
+    for q, other, value in _scored_pairs(texts, wanted, threshold):
+        if frozenset((ids[q], ids[other])) in skip:
+            continue
         matches.append(Match(ids[q], ids[other], value))
-        if other in is_wanted:
+        if other in is_wanted:  # both were checked, yet the pair was scored once: report it to both
             matches.append(Match(ids[other], ids[q], value))
     matches.sort(key=lambda m: (m.pattern_id, -m.score, m.other_id))
     return matches

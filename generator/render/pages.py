@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator.model.vocabulary import display_name, enum_values, names
 from generator.parallel import process_map
-from generator.render import exports, svg
+from generator.render import charts, exports
 from generator.render.context import SiteContext
 from generator.render.markdown import render_inline, render_markdown
 from generator.resources import load_schema, templates_dir
@@ -102,7 +102,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     """Every generated page and data file, keyed by its path in the site's source tree."""
     global _shared
     env = environment(override_dir)
-    incoming = svg.reverse_relations(ctx)
+    incoming = charts.reverse_relations(ctx)
     tree: dict[str, str] = {}
 
     def page(path: str, template: str, **values) -> None:
@@ -114,7 +114,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     page("organisations/index.md", "organisations.md.j2")
     page("maturity.md", "maturity.md.j2")
     page("reuse.md", "reuse.md.j2")
-    page("stats.md", "stats.md.j2", svg=svg,
+    page("stats.md", "stats.md.j2", svg=charts,  # the name stats.md.j2 (and overrides of it) call
          maturity_rows=[(lv.name, sum(v.level.id == lv.id for v in ctx.patterns)) for lv in ctx.model.levels],
          leaders=[(v.pattern.title, v.reuse.count) for v in sorted(
              ctx.patterns, key=lambda v: (-v.reuse.count, v.id)) if v.reuse.count][:20])
@@ -183,7 +183,7 @@ def _render_chunk(items: list[tuple[str, int]]) -> dict[str, str]:
         view = ctx.patterns[i]
         out[view.page] = _page(
             ctx, env, view.page, "pattern.md.j2", view=view, p=view.pattern,
-            diagram=Markup(svg.relation_diagram(ctx, view, view.page, incoming)),
-            timeline=Markup(svg.maturity_timeline(view, ctx.model)),
+            diagram=Markup(charts.relation_diagram(ctx, view, view.page, incoming)),
+            timeline=Markup(charts.maturity_timeline(view, ctx.model)),
             links=contribution_links(ctx, view.id), incoming=incoming.get(view.id, []))
     return out
