@@ -29,21 +29,15 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links are rare
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_ALLOWED_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:bool",
-}
+_ALLOWED_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map", "null", "bool")}
 
 
 class _Stop(Exception):
-    """Internal: a problem that ends construction of this file (alias, tag)."""
+    """Internal: a problem that ends the loading of this file, at a YAML mark or a line and column."""
 
-    def __init__(self, rule, message, mark):
+    def __init__(self, rule, message, mark=None, where=(1, 1)):
         super().__init__(message)
-        self.rule, self.message, self.mark = rule, message, mark
+        self.rule, self.message, self.mark, self.where = rule, message, mark, where
 
 
 class _PlainLoader(_Base):
@@ -224,15 +218,25 @@ def load_yaml(path: Path, display: str, result: Result) -> LoadedFile | None:
     text = read_text(path, display, result)
     if text is None:
         return None
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        result.error(display, 1, 1, "file-empty", "the file is empty: write the entry's fields")
+    try:
+        data, loader = _parse(text)
+        _record_keys(loader, display, result)
+        _require_fields(data)
+    except _Stop as stop:
+        result.error(display, *(_pos(stop.mark) if stop.mark is not None else stop.where), stop.rule, stop.message)
         return None
+    return LoadedFile(path, display, text, data)
+
+
+def _parse(text: str) -> tuple[Any, _PlainLoader]:
+    """The file's data and the loader that built it; _Stop when it is empty, too deep, holds an
+    alias, anchor or tag, or is not YAML."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise _Stop("file-empty", "the file is empty: write the entry's fields")
     try:
         mark = _too_deep(text)
         if mark is not None:
-            result.error(display, *_pos(mark), "yaml-depth",
-                         f"nesting deeper than {MAX_DEPTH} levels: an entry needs only a few")
-            return None
+            raise _Stop("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels: an entry needs only a few", mark)
         loader = (CatalogueLoader if "*" in text or "!" in text else _PlainLoader)(text)
         try:
             data = loader.get_single_data()
@@ -240,11 +244,22 @@ def load_yaml(path: Path, display: str, result: Result) -> LoadedFile | None:
             loader.dispose()
         mark = _first_anchor(text)
     except _Stop as stop:
-        # libyaml hands back the anchored node for an alias: find where the alias itself is.
-        mark = (stop.rule == "yaml-alias" and _first_anchor(text, alias=True)) or stop.mark
-        result.error(display, *_pos(mark), stop.rule, stop.message)
-        return None
-    except yaml.MarkedYAMLError as exc:
+        if stop.rule == "yaml-alias":
+            # libyaml hands back the anchored node for an alias: find where the alias itself is.
+            stop.mark = _first_anchor(text, alias=True) or stop.mark
+        raise
+    except yaml.YAMLError as exc:
+        line, col, message = _syntax_problem(exc, text)
+        raise _Stop("yaml-syntax", message, where=(line, col)) from exc
+    if mark is not None:
+        raise _Stop("yaml-anchor", "anchors (&name) are not allowed in a catalogue entry; write values out in full",
+                    mark)
+    return data, loader
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and message for a file the parser refused."""
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark else (1, 1)
         message = exc.problem or "invalid YAML"
@@ -254,36 +269,31 @@ def load_yaml(path: Path, display: str, result: Result) -> LoadedFile | None:
             where = (f" (started at line {began.line + 1}, column {began.column + 1})"
                      if began and mark and began.line != mark.line else "")
             message = f"{exc.context}{where}: {message}"
-        result.error(display, line, col, "yaml-syntax", f"{message} (check indentation and quoting)")
-        return None
-    except yaml.reader.ReaderError as exc:
+        return line, col, f"{message} (check indentation and quoting)"
+    if isinstance(exc, yaml.reader.ReaderError):
         # YAML refuses most control characters written raw; its reader stops at the first one.
         char = chr(exc.character) if isinstance(exc.character, int) else "\ufffd"
         index = text.find(char)
         line, col = line_and_column(text, index) if index >= 0 else (1, 1)
-        result.error(display, line, col, "yaml-syntax",
-                     f"{describe(char)} cannot stand in the file: remove it (only tabs and line breaks may)")
-        return None
-    except yaml.YAMLError as exc:
-        result.error(display, 1, 1, "yaml-syntax", str(exc).splitlines()[0])
-        return None
-    if mark is not None:
-        result.error(display, *_pos(mark), "yaml-anchor",
-                     "anchors (&name) are not allowed in a catalogue entry; write values out in full")
-        return None
-    # Duplicate and non-text keys are reported, but the file still goes on to the schema
-    # check (with the first value kept) so every problem shows in one run.
+        return line, col, f"{describe(char)} cannot stand in the file: remove it (only tabs and line breaks may)"
+    return 1, 1, str(exc).splitlines()[0]
+
+
+def _record_keys(loader: _PlainLoader, display: str, result: Result) -> None:
+    """Record the keys that appear twice in a mapping, or are not text. These do not stop the file:
+    it goes on to the schema check (with the first value kept), so every problem shows in one run."""
     for key, mark in loader.duplicates:
         result.error(display, *_pos(mark), "yaml-duplicate-key",
                      f"key {key!r} appears twice in this mapping; keep one (the first is used)")
     for key, mark in loader.bad_keys:
         result.error(display, *_pos(mark), "yaml-key-type",
                      f"key {key!r} is read as {'true/false' if isinstance(key, bool) else 'empty'}, not text; quote it")
+
+
+def _require_fields(data: Any) -> None:
+    """_Stop unless the file holds a mapping of field: value."""
     if data is not None and not isinstance(data, dict):
-        result.error(display, 1, 1, "yaml-top-level",
-                     f"the file holds {'a list' if isinstance(data, list) else 'a single value'}; it must be a mapping of field: value")
-        return None
+        raise _Stop("yaml-top-level", f"the file holds {'a list' if isinstance(data, list) else 'a single value'}; "
+                    "it must be a mapping of field: value")
     if data is None:
-        result.error(display, 1, 1, "file-empty", "the file has no fields")
-        return None
-    return LoadedFile(path, display, text, data)
+        raise _Stop("file-empty", "the file has no fields")
