@@ -19,14 +19,13 @@ from generator.dates import today as default_today
 from generator.edit.arguments import field_problems
 from generator.edit.yamledit import edit_yaml
 from generator.errors import EditError
+from generator.model.vocabulary import statuses_needing_evidence
 from generator.layout import PATTERNS_DIR, CatalogueRoot, display_path, not_regular, not_regular_message
 from generator.report import format_problem
-from generator.resources import load_schema
 from generator.validate.catalogue import validate_catalogue
 
 ADOPTION_KEYS = ("organisation", "status", "since", "evidence", "note")
-# The statuses the schema requires evidence for (its if/then on an adoption's status).
-NEEDS_EVIDENCE = tuple(load_schema("pattern.schema.json")["$defs"]["adoption"]["if"]["properties"]["status"]["enum"])
+NEEDS_EVIDENCE = statuses_needing_evidence()
 # Where a new `adoptions` list goes when the entry has none: where the scaffold puts it.
 PLACE_AFTER = "originator"
 

@@ -50,3 +50,8 @@ def display_name(vocabulary: str, value: str) -> str:
 # The marker a new entry's scaffold leaves in every field to fill in: the validator warns about
 # each (placeholder-text), and the similar-pattern check ignores entries that still hold it.
 PLACEHOLDER = "TODO"
+
+
+def statuses_needing_evidence() -> tuple[str, ...]:
+    """The adoption statuses the schema requires an evidence link for (its if/then on status)."""
+    return tuple(load_schema("pattern.schema.json")["$defs"]["adoption"]["if"]["properties"]["status"]["enum"])

@@ -10,6 +10,7 @@ import random
 
 from generator.model.catalogue import Pattern
 from generator.model.maturity import maturity_model
+from generator.model.vocabulary import statuses_needing_evidence
 from generator.synth.prose import fill
 from generator.synth.words import (
     ADOPTION_COUNT_WEIGHTS, ADOPTION_NOTES, MEASURES, OUTCOME_COUNT_WEIGHTS, OUTCOME_TEXTS, RETIRED_NOTES,
@@ -52,7 +53,7 @@ def draw_adoptions(rng: random.Random, pid: str, slots: dict, codes: list[str], 
             status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
             adoption = {"organisation": code, "status": status,
                         "since": date_between(rng, created, today).isoformat()}
-            if status in ("piloting", "in-use") or rng.random() < 0.3:
+            if status in statuses_needing_evidence() or rng.random() < 0.3:
                 adoption["evidence"] = f"https://example.org/evidence/{code.lower()}/{pid}"
             if status == "retired":
                 adoption["note"] = rng.choice(RETIRED_NOTES)
