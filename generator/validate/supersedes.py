@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.graphs import strongly_connected
 from generator.validate.loader import LoadedFile
 
 
@@ -45,46 +46,6 @@ def claims(files: list[LoadedFile]) -> list[Claim]:
     return [c for c in found if c.newer != c.older]
 
 
-def _components(edges: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected components (Tarjan's algorithm, iterative: chains can be long)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    out: list[list[str]] = []
-    for start in sorted(edges):
-        if start in index:
-            continue
-        work = [(start, iter(sorted(edges[start])))]
-        index[start] = low[start] = len(index)
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, successors = work[-1]
-            step = next(successors, None)
-            if step is None:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
-                if low[node] == index[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    out.append(sorted(component))
-            elif step not in index:
-                index[step] = low[step] = len(index)
-                stack.append(step)
-                on_stack.add(step)
-                work.append((step, iter(sorted(edges.get(step, ())))))
-            elif step in on_stack:
-                low[node] = min(low[node], index[step])
-    return out
-
-
 def _cycle_through(first: str, edges: dict[str, set[str]], members: set[str]) -> list[str]:
     """One cycle from `first` back to it inside a component, as the list of ids along it."""
     path, seen = [first], {first}
@@ -110,7 +71,7 @@ def cycles(found: list[Claim]) -> list[tuple[list[str], list[Claim]]]:
         edges.setdefault(claim.newer, set()).add(claim.older)
         edges.setdefault(claim.older, set())
     out = []
-    for component in _components(edges):
+    for component in strongly_connected(edges):
         members = set(component)
         if len(members) < 2:
             continue

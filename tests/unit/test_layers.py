@@ -11,6 +11,8 @@ from pathlib import Path
 
 import grimp
 
+from generator.graphs import strongly_connected
+
 try:
     import tomllib
 except ImportError:  # Python 3.10
@@ -38,40 +40,8 @@ def test_every_module_is_in_a_layer():
 
 
 def cycles(imports: dict[str, set[str]]) -> list[list[str]]:
-    """Every strongly connected group of more than one module (Tarjan), smallest names first."""
-    index, low, stack, on, found, counter = {}, {}, [], set(), [], [0]
-
-    def visit(node):
-        index[node] = low[node] = counter[0]
-        counter[0] += 1
-        stack.append(node)
-        on.add(node)
-        for nxt in sorted(imports.get(node, ())):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            group = []
-            while True:
-                member = stack.pop()
-                on.discard(member)
-                group.append(member)
-                if member == node:
-                    break
-            if len(group) > 1:
-                found.append(sorted(group))
-
-    for node in sorted(imports):
-        if node not in index:
-            visit(node)
-    return found
-
-
-def test_the_cycle_finder_finds_a_planted_cycle():
-    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
-    assert cycles({"a": {"b"}, "b": set()}) == []
+    """Every group of more than one module that import each other, directly or not."""
+    return [group for group in strongly_connected(imports) if len(group) > 1]
 
 
 def test_no_module_imports_itself_back():
