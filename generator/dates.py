@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from functools import lru_cache
 
 # Exactly RFC 3339's full-date. date.fromisoformat alone also takes ISO week dates (2025-W01-1)
 # and, from Python 3.11, other ISO 8601 forms, and int() takes non-ASCII digits.
@@ -21,7 +22,13 @@ def today() -> dt.date:
 
 def parse_date(value) -> dt.date | None:
     """A YYYY-MM-DD string as a date, or None when it is not one (the schema reports that)."""
-    match = _FULL_DATE.fullmatch(value) if isinstance(value, str) else None
+    return _parse_text_date(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_text_date(value: str) -> dt.date | None:
+    # Remembered: a catalogue's entries share a few thousand dates between them.
+    match = _FULL_DATE.fullmatch(value)
     if match is None:
         return None
     try:

@@ -16,6 +16,11 @@ from generator.validate.loader import load_yaml
 from generator.model.catalogue import Pattern
 from generator.problems import Result
 
+# The validation cache (generator/validate/cache.py) is off for the suite, so every test checks
+# files for real and nothing is written to the user's cache folder; tests/unit/test_cache.py and
+# tests/acceptance/test_validation_cache.py turn it on in a folder of their own.
+os.environ["CATALOGUE_NO_CACHE"] = "1"
+
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "core"
 TODAY = dt.date(2026, 6, 30)  # the "today" every fixture is checked on

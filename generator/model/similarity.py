@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from math import ceil
 from typing import Iterable
 
@@ -81,8 +82,10 @@ class Match:
     score: int
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(token: str) -> str:
-    """A very light English stemmer, so 'hubs'/'hub' and 'organise'/'organize' meet."""
+    """A very light English stemmer, so 'hubs'/'hub' and 'organise'/'organize' meet. Remembered:
+    a catalogue's titles and summaries use a few thousand words, each many times."""
     token = _SPELLING.get(token, token)
     if len(token) > 4:
         if token.endswith("ies"):

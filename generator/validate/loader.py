@@ -213,9 +213,10 @@ def read_text(path: Path, display: str, result: Result) -> str | None:
     return text.replace("\r\n", "\n")
 
 
-def load_yaml(path: Path, display: str, result: Result) -> LoadedFile | None:
-    """Load one YAML file; return None (with problems recorded) when it cannot be used."""
-    text = read_text(path, display, result)
+def load_yaml(path: Path, display: str, result: Result, text: str | None = None) -> LoadedFile | None:
+    """Load one YAML file (or its `text`, already read); return None (with problems recorded)
+    when it cannot be used."""
+    text = read_text(path, display, result) if text is None else text
     if text is None:
         return None
     try:
