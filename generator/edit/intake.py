@@ -23,8 +23,8 @@ from generator.dates import today as default_today
 from generator.edit.adopt import record_adoption
 from generator.edit.newpattern import create_pattern
 from generator.edit.registry import add_organisation
-from generator.edit.submission import (AdoptionRequest, NewOrganisation, Problem, ProposalRequest,
-                                       read_adoption, read_proposal)
+from generator.edit.answers import Problem
+from generator.edit.submission import AdoptionRequest, NewOrganisation, ProposalRequest, read_adoption, read_proposal
 from generator.edit.writer import write_atomic
 from generator.errors import EditError, SubmissionError
 from generator.issueforms import load_forms, read_submission

@@ -2,11 +2,10 @@
 adoption (edit/adopt.py), a new pattern (edit/newpattern.py) and, for an organisation new to the
 catalogue, a registry entry (edit/registry.py).
 
-Each answer is checked against the schema's rule for the field it fills (edit/arguments.py), and
-every problem is kept with the form's own label for the question, in words fit to post back on
-the issue, so a contributor sees them all at once. Nothing here writes a file: edit/intake.py
-applies what this reads. The question ids are the contract with the forms; their labels are
-only ever read from the forms (generator/issueforms.py).
+Each answer is checked against the schema's rule for the field it fills, and every problem is kept
+with the form's own label for the question (edit/answers.py), so a contributor sees them all at
+once. Nothing here writes a file: edit/intake.py applies what this reads. The question ids are the
+contract with the forms; their labels are only ever read from the forms (generator/issueforms.py).
 """
 
 from __future__ import annotations
@@ -18,11 +17,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.dates import parse_date
-from generator.edit.arguments import field_problems, rule_problems
+from generator.edit.answers import Answers, Problem, list_items, one_line
+from generator.edit.arguments import field_problems
 from generator.edit.scaffold import Details
-from generator.issueforms import Answer, Submission
+from generator.issueforms import Submission
 from generator.model.catalogue import Catalogue
-from generator.model.vocabulary import display_name, names, statuses_needing_evidence
+from generator.model.vocabulary import display_name, statuses_needing_evidence
 from generator.validate.schema import REGISTRY_SCHEMA
 
 ADOPTION = ("$defs", "adoption", "properties")
@@ -30,15 +30,6 @@ ORGANISATION = ("$defs", "organisation", "properties")
 # The questions that describe an organisation new to the registry: (its field, its vocabulary).
 _REGISTRY_QUESTIONS = {"organisation_name": ("name", None), "organisation_type": ("type", "organisation_type"),
                        "organisation_region": ("region", "region")}
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing to fix: the form's label of the question at fault, and what is wrong."""
-
-    label: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -74,75 +65,6 @@ class ProposalRequest:
     details: Details
     new_organisation: NewOrganisation | None
     outcomes: str | None  # measured results as written: a maintainer adds each with its source
-
-
-class Answers:
-    """The answers of one submission, read question by question; every problem is collected."""
-
-    def __init__(self, submission: Submission):
-        self.form = submission.form
-        self.answers = submission.answers
-        self.problems: list[Problem] = []
-
-    def label(self, question_id: str) -> str:
-        question = self.form.question(question_id)
-        return question.label if question else question_id
-
-    def problem(self, question_id: str, message: str) -> None:
-        self.problems.append(Problem(self.label(question_id), message))
-
-    def get(self, question_id: str, required: bool = False) -> Answer:
-        """The answer, or None when there is none (a problem when the question needs one)."""
-        value = self.answers.get(question_id)
-        if value is None or value == [] or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.problem(question_id, "this question needs an answer")
-            return None
-        return value
-
-    def checked(self, question_id: str, value, where: tuple[str, ...], schema: str | None = None,
-                one_line: bool = True):
-        """`value` if the schema's rule at `where` allows it, else None (its problems recorded)."""
-        found = rule_problems(value, "The answer", where, *([schema] if schema else []), one_line=one_line)
-        for message in found:
-            self.problem(question_id, message)
-        return None if found else value
-
-    @staticmethod
-    def choice(vocabulary: str, value: str) -> str:
-        """A dropdown answer as the schema's value: the value itself, or the name readers see for it."""
-        wanted = value.strip()
-        return next((v for v, shown in names(vocabulary).items()
-                     if wanted.casefold() in (v.casefold(), shown.casefold())), wanted)
-
-    def ticked(self, question_id: str = "checks") -> None:
-        """Every checkbox the form requires is ticked."""
-        question = self.form.question(question_id)
-        ticked = set(self.answers.get(question_id) or ())
-        for option in question.must_tick if question else ():
-            if option not in ticked:
-                self.problem(question_id, f"tick \u201c{option}\u201d")
-
-
-def one_line(text: str) -> str:
-    """A textarea answer for a one-line field: its lines joined, runs of spaces made one."""
-    return " ".join(text.split())
-
-
-def list_items(text: str) -> tuple[str, ...]:
-    """A textarea answer as list items: one per `- ` (or `* `, `1. `) line or paragraph, each on one line."""
-    items: list[list[str]] = []
-    new = True
-    for line in text.split("\n"):
-        if not line.strip():
-            new = True
-            continue
-        marker = _LIST_ITEM.match(line)
-        if marker or new:
-            items.append([])
-        items[-1].append(line[marker.end():] if marker else line)
-        new = False
-    return tuple(one_line(" ".join(item)) for item in items if one_line(" ".join(item)))
 
 
 def pattern_id_for(title: str) -> str:
