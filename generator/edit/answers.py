@@ -13,6 +13,8 @@ from generator.issueforms import Answer, Submission
 from generator.model.vocabulary import names
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# An HTML tag or a script link in an answer: `< 4 hours` is text, `<script>` is not.
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>?|\b(?:javascript|vbscript)\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,14 +38,24 @@ class Answers:
         return question.label if question else question_id
 
     def problem(self, question_id: str, message: str) -> None:
-        self.problems.append(Problem(self.label(question_id), message))
+        problem = Problem(self.label(question_id), message)
+        if problem not in self.problems:  # an answer read twice is reported once
+            self.problems.append(problem)
 
     def get(self, question_id: str, required: bool = False) -> Answer:
-        """The answer, or None when there is none (a problem when the question needs one)."""
+        """The answer, or None when there is none (a problem when the question needs one) or it
+        holds markup (always a problem)."""
         value = self.answers.get(question_id)
         if value is None or value == [] or (isinstance(value, str) and not value.strip()):
             if required:
                 self.problem(question_id, "this question needs an answer")
+            return None
+        markup = next((m for text in ([value] if isinstance(value, str) else value)
+                       for m in [_MARKUP.search(text)] if m), None)
+        if markup:
+            # The site would show it as text, or drop it; a reviewer should never have to read it.
+            self.problem(question_id, f"remove {markup.group()!r}: answers are plain text (with Markdown in the "
+                                      "longer ones), and HTML or script is not accepted")
             return None
         return value
 
