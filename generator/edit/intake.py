@@ -145,15 +145,17 @@ def _registry_line(new: NewOrganisation) -> list[str]:
 
 
 def _refused(problems: list[Problem]) -> Outcome:
-    """The problems, to post on the issue; nothing was changed."""
-    lines = ["Nothing in the catalogue was changed. Edit the issue to put these right, and it will be "
-             "read again:", ""]
-    for problem in problems:
-        if problem.label:
-            lines.append(f"- **{_md(problem.label)}**: {_md(problem.message)}")
-        else:
-            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", problem.message)), default=0))
-            lines += [fence, problem.message, fence]
+    """The problems, to post on the issue; nothing was changed. A problem with an answer is the
+    contributor's to fix; one the catalogue raised when applying the change is a maintainer's."""
+    lines = ["Nothing in the catalogue was changed."]
+    answers = [p for p in problems if p.label]
+    if answers:
+        lines += ["", "Edit the issue to put these right, and it will be read again:", ""]
+        lines += [f"- **{_md(p.label)}**: {_md(p.message)}" for p in answers]
+    for problem in (p for p in problems if not p.label):
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", problem.message)), default=0))
+        lines += ["", "The catalogue refused the change, for a reason a maintainer needs to look at:", "",
+                  fence, problem.message, fence]
     count = len(problems)
     return Outcome(False, f"The submission could not be applied: {count} thing{'s' if count != 1 else ''} "
                           "to put right", lines)
