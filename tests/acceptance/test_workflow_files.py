@@ -222,3 +222,13 @@ def test_contributing_documents_the_commands():
                    "--changed-since", "catalogue build --strict --site-dir", "path:line:col",
                    "organisations.yaml", "schema/pattern.schema.json"):
         assert phrase in text, phrase
+
+
+def test_contributing_puts_the_form_route_first_and_the_git_route_second():
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    order = [text.index(heading) for heading in ("## The quickest way: a form", "## No GitHub account? Email",
+                                                 "## The git route", "## Record an adoption")]
+    assert order == sorted(order)
+    form_route = text[order[0]:order[2]]
+    for phrase in ("We use this pattern", "Propose a pattern", "Tell us by email", "pull request", "Edit the issue"):
+        assert phrase in form_route, phrase
