@@ -28,12 +28,8 @@ PAGE = "patterns/fictional-rota-app.md"
 
 
 @pytest.fixture(scope="module")
-def catalogue():
-    from generator.validate.catalogue import validate_catalogue
-
-    validation = validate_catalogue(DEMO, today=TODAY)
-    assert validation.result.success
-    return validation.catalogue
+def catalogue(demo_catalogue):
+    return demo_catalogue  # tests/unit/conftest.py
 
 
 def context(catalogue, **options):
