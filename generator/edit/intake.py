@@ -57,13 +57,16 @@ def read_issue_body(path: Path) -> str:
             raw = handle.read(MAX_BODY_CHARS * 4 + 1)  # UTF-8 takes at most 4 bytes a character
     except OSError as exc:
         raise SubmissionError(f"{path}: cannot read the issue body: {exc.strerror or exc}") from exc
+    too_long = SubmissionError(f"{path}: longer than GitHub lets an issue body be ({MAX_BODY_CHARS:,} "
+                               "characters), so it is not a submitted form")
+    if len(raw) > MAX_BODY_CHARS * 4:
+        raise too_long  # before decoding: the read may have cut a character in two
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SubmissionError(f"{path}: the issue body is not UTF-8 text (byte {exc.start})") from exc
-    if len(raw) > MAX_BODY_CHARS * 4 or len(text) > MAX_BODY_CHARS:
-        raise SubmissionError(f"{path}: longer than GitHub lets an issue body be ({MAX_BODY_CHARS:,} "
-                              "characters), so it is not a submitted form")
+    if len(text) > MAX_BODY_CHARS:
+        raise too_long
     return text
 
 

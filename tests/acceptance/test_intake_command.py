@@ -143,6 +143,7 @@ def adoption(**answers) -> str:
     (adoption(**{"Your organisation's ODS code": "ZZ\x1b[31m1"}), 1, "control character"),
     (adoption(Note="x" * 60_000), 1, "The answer is 60,000 characters; it must be at most 500"),
     ("x" * 65_537, 2, "longer than GitHub lets an issue body be (65,536 characters)"),
+    ("\u00e9" * 200_000, 2, "longer than GitHub lets an issue body be"),  # cut mid-character when read
     (adoption() + "\n" + "y" * 70_000, 2, "longer than GitHub lets an issue body be"),
     ("\ufffe\x00" * 10, 2, "not one of the catalogue's forms"),
     (b"### Pattern\n\n\xff\xfe\n", 2, "not UTF-8 text"),
