@@ -24,13 +24,18 @@ from generator.edit.adopt import record_adoption
 from generator.edit.newpattern import create_pattern
 from generator.edit.registry import add_organisation
 from generator.edit.answers import Problem
-from generator.edit.submission import AdoptionRequest, NewOrganisation, ProposalRequest, read_adoption, read_proposal
+from generator.edit.submission import (AdoptionRequest, NewOrganisation, ProposalRequest, pattern_candidate,
+                                       read_adoption, read_proposal)
 from generator.edit.writer import write_atomic
 from generator.errors import EditError, SubmissionError
-from generator.issueforms import load_forms, read_submission
+from generator.issueforms import Submission, load_forms, read_submission
 from generator.layout import FORMS_DIR, PATTERNS_DIR, REGISTRY_FILE, CatalogueRoot
+from generator.model.catalogue import Catalogue, Pattern
 from generator.model.vocabulary import display_name
-from generator.validate.catalogue import validate_catalogue
+from generator.problems import Result
+from generator.validate import schema
+from generator.validate.catalogue import load_registry, validate_catalogue
+from generator.validate.loader import load_yaml
 
 MAX_BODY_CHARS = 65_536  # the most GitHub keeps of an issue body
 ADOPTION_FORM, PROPOSAL_FORM = "record-adoption.yml", "propose-pattern.yml"
@@ -84,8 +89,7 @@ def intake(root: Path, body: str, today: dt.date | None = None) -> Outcome:
     if submission.form.file not in (ADOPTION_FORM, PROPOSAL_FORM):
         raise SubmissionError(f"the issue is a \u201c{submission.form.name}\u201d form; intake applies only "
                               f"{ADOPTION_FORM} and {PROPOSAL_FORM}")
-    catalogue = validate_catalogue(root, today=today).catalogue
-    known = layout.pattern_files().stems
+    catalogue, known = _catalogue(root, submission, today)
     if submission.form.file == ADOPTION_FORM:
         request, problems = read_adoption(submission, catalogue, known, today or default_today())
     else:
@@ -96,6 +100,25 @@ def intake(root: Path, body: str, today: dt.date | None = None) -> Outcome:
         return _apply(root, request)
     except EditError as exc:
         return _refused([Problem("", str(exc))])
+
+
+def _catalogue(root: Path, submission: Submission, today: dt.date | None) -> tuple[Catalogue, set[str]]:
+    """What reading the answers needs: the registry, the ids in use, and the pattern an adoption
+    names. One named by its id or page address is read alone; one named by its title needs the
+    whole catalogue, validated (for a large catalogue, seconds)."""
+    layout = CatalogueRoot.at(root)
+    known = layout.pattern_files().stems
+    answer = submission.answers.get("pattern") if submission.form.file == ADOPTION_FORM else None
+    named = pattern_candidate(answer) if isinstance(answer, str) else None
+    if answer is not None and named not in known:
+        return validate_catalogue(root, today=today).catalogue, known
+    catalogue = Catalogue(organisations=load_registry(root, Result()) or {})
+    if named in known:  # an existing file's name: safe as a path
+        result, path = Result(), layout.pattern_path(named)
+        loaded = load_yaml(path, layout.display(path), result)
+        if loaded is not None and schema.check(loaded, schema.PATTERN_SCHEMA, result):
+            catalogue.patterns[named] = Pattern.from_data(loaded.data, loaded.display)
+    return catalogue, known
 
 
 def _apply(root: Path, request: AdoptionRequest | ProposalRequest) -> Outcome:

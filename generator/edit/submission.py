@@ -97,14 +97,19 @@ def organisation_of(a: Answers, catalogue: Catalogue) -> tuple[str | None, NewOr
     return code, NewOrganisation(code, found["name"], found["type"], found["region"])
 
 
+def pattern_candidate(answer: str) -> str:
+    """The id an answer names if it is an id or a page address (…/patterns/<id>/, <id>.yaml)."""
+    candidate = re.split(r"[?#]", answer.strip())[0].rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(r"\.(html|yaml|md)$", "", candidate)
+
+
 def pattern_of(a: Answers, catalogue: Catalogue, known_ids: set[str]):
     """The pattern an adoption names by id, page address or title; None (a problem) otherwise."""
     answer = a.get("pattern", required=True)
     if answer is None:
         return None
     wanted = answer.strip()
-    candidate = re.split(r"[?#]", wanted)[0].rstrip("/").rsplit("/", 1)[-1]
-    candidate = re.sub(r"\.(html|yaml|md)$", "", candidate)
+    candidate = pattern_candidate(wanted)
     if candidate in catalogue.patterns:
         return catalogue.patterns[candidate]
     titled = [p for p in catalogue.patterns.values() if p.title.casefold() == wanted.casefold()]

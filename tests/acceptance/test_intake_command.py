@@ -174,3 +174,12 @@ def test_the_installed_command_runs_it_in_a_subprocess(root, run_cli):
     proc = run_cli("intake", "--root", root, "--issue-body", BODIES / "adoption-empty-optional-answers.md")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("Record ZZ7's adoption")
+
+
+def test_an_adoption_of_a_pattern_whose_file_has_errors_waits_for_a_maintainer(root, intake, edit):
+    edit(root / "patterns" / "automated-change-checks.yaml", "category: delivery", "category: nonsense")
+    before = snapshot(root)
+    code, out, _ = intake("adoption-new-organisation.md")
+    assert code == 1
+    assert "the pattern automated-change-checks has errors, so an adoption cannot be added to it yet" in out
+    assert snapshot(root) == before
