@@ -25,6 +25,10 @@ class EditError(CatalogueError):
     """A requested edit (new pattern, adoption) cannot be made as asked."""
 
 
+class SubmissionError(CatalogueError):
+    """An issue body `catalogue intake` cannot read as one of the catalogue's forms (exit 2)."""
+
+
 class OutputDirError(CatalogueError):
     """An output folder could remove a source or a folder the catalogue did not write (exit 2)."""
 

@@ -1,6 +1,6 @@
 """Layout: what a catalogue root holds and where (CatalogueRoot), and the files that make it up.
 The one place that knows the folder layout: patterns/<id>.yaml, organisations.yaml, mkdocs.yml,
-docs/ and the optional schema/ copy.
+docs/, the optional schema/ copy and the issue forms in .github/ISSUE_TEMPLATE/.
 
 Only a regular file inside the root is part of the catalogue. Anything else where a file is
 expected (a symbolic link, even to a file inside the root; a named pipe; a device; a folder
@@ -25,6 +25,7 @@ from generator.errors import LayoutError
 PATTERNS_DIR = "patterns"
 REGISTRY_FILE = "organisations.yaml"
 CONFIG_FILE = "mkdocs.yml"
+FORMS_DIR = ".github/ISSUE_TEMPLATE"  # the issue forms, read by `catalogue intake` and the site's links
 # What a catalogue root holds that a build reads: folders, then files.
 SOURCE_FOLDERS = (PATTERNS_DIR, "docs", "schema", ".git")
 SOURCE_FILES = (REGISTRY_FILE, CONFIG_FILE)
@@ -85,6 +86,10 @@ class CatalogueRoot:
     @property
     def config(self) -> Path:
         return self.path / CONFIG_FILE
+
+    @property
+    def forms(self) -> Path:
+        return self.path / FORMS_DIR
 
     @property
     def schema_copy(self) -> Path:

@@ -108,6 +108,14 @@ def cmd_adopt(args) -> int:
     return EXIT_OK
 
 
+def cmd_intake(args) -> int:
+    from generator.edit.intake import intake, read_issue_body
+
+    outcome = intake(Path(args.root), read_issue_body(Path(args.issue_body)))
+    sys.stdout.write(outcome.text())
+    return EXIT_OK if outcome.applied else EXIT_INVALID
+
+
 def cmd_synth(args) -> int:
     from generator.synth import synth_catalogue
 

@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="catalogue", description="Validate, edit and publish the NHS pattern catalogue.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for add in (_validate, _new, _adopt, _build, _serve, _render, _init, _synth):
+    for add in (_validate, _new, _adopt, _intake, _build, _serve, _render, _init, _synth):
         add(commands)
     return parser
 
@@ -61,6 +61,16 @@ def _adopt(commands):
     sub.add_argument("--since", metavar="YYYY-MM-DD", help="when this status began (default: today)")
     sub.add_argument("--evidence", metavar="URL", help="https link showing the adoption (needed for piloting and in-use)")
     sub.add_argument("--note", metavar="TEXT", help="optional short note")
+
+
+def _intake(commands):
+    sub = _command(commands, "intake", run.cmd_intake, "Apply a submitted issue form (record an adoption, "
+                   "propose a pattern) to the catalogue, as `adopt` and `new` would.",
+                   description="Apply the body GitHub writes for a submitted issue form (record an adoption, "
+                   "propose a pattern) to the catalogue: exit 0 applied (what changed is printed), 1 the "
+                   "submission has problems (printed in Markdown for the issue; nothing is changed), 2 the "
+                   "body is not one of the catalogue's forms.")
+    sub.add_argument("--issue-body", required=True, metavar="FILE", help="the issue's body, saved to a file")
 
 
 def _build(commands):

@@ -36,23 +36,32 @@ def _one_line(label: str, value: str) -> str | None:
 
 def field_problems(field: str, value: str, label: str | None = None) -> list[str]:
     """What is wrong with `value` as the pattern field `field`, by the schema; [] when nothing is."""
-    label = label or LABELS.get(field, field)
-    rule = load_schema(schema.PATTERN_SCHEMA)["properties"][field]
-    control = _one_line(label, value)
+    return rule_problems(value, label or LABELS.get(field, field), ("properties", field))
+
+
+def rule_problems(value, label: str, where: tuple[str, ...], schema_name: str = schema.PATTERN_SCHEMA,
+                  one_line: bool = True) -> list[str]:
+    """What is wrong with `value` by the rule at `where` in a packaged schema (e.g. ("$defs",
+    "adoption", "properties", "note")), each problem starting with `label`; [] when nothing is.
+    `one_line` refuses line breaks and control characters before the schema is asked."""
+    rule = load_schema(schema_name)
+    for step in where:
+        rule = rule[step]
+    control = _one_line(label, value) if one_line and isinstance(value, str) else None
     if control:
         return [control]
     problems = []
-    for error in schema.validator_for(schema.PATTERN_SCHEMA).evolve(schema=rule).iter_errors(value):
+    for error in schema.validator_for(schema_name).evolve(schema=rule).iter_errors(value):
         if error.validator in ("minLength", "maxLength"):
             bound = "at least" if error.validator == "minLength" else "at most"
             problems.append(f"{label} is {len(value):,} characters; it must be {bound} {error.validator_value}")
         elif error.validator == "enum":
             problems.append(f"{label} {_shown(value)} is not one of {', '.join(error.validator_value)}")
-        elif error.validator == "pattern":
+        elif error.validator in ("pattern", "format"):
             problems.append(f"{label} {explain.not_valid(value, error, error.schema.get('x-hint'))}")
         else:
             problems.append(f"{label} {_shown(value)}: {error.message}")
-    return problems
+    return list(dict.fromkeys(problems))  # a link can fail its format and its pattern alike
 
 
 def arguments_problems(values: dict[str, str | None]) -> list[str]:

@@ -11,7 +11,7 @@ from generator.dates import today
 from generator.errors import EditError
 from generator.report import format_problem
 from generator.resources import load_schema
-from generator.edit.scaffold import new_pattern_text, schema_reference
+from generator.edit.scaffold import Details, new_pattern_text, schema_reference
 from generator.layout import CatalogueRoot
 from generator.validate.catalogue import validate_catalogue
 from generator.edit.writer import write_atomic
@@ -46,8 +46,9 @@ def _registry_codes(root: Path) -> list[str]:
 
 
 def create_pattern(root: Path, pattern_id: str, title=None, category=None, originator=None,
-                   interactive=False) -> Path:
-    """Write a new entry and return its path; raise EditError if it cannot be done as asked."""
+                   interactive=False, details: Details | None = None) -> Path:
+    """Write a new entry and return its path; raise EditError if it cannot be done as asked.
+    `details` fills in what a proposal already says (the rest stays TODO placeholders)."""
     # Every argument is checked before any of them is used as a name on the file system.
     _refuse(arguments_problems({"id": pattern_id, "title": title, "category": category, "originator": originator}))
     catalogue = CatalogueRoot.at(root).require()
@@ -72,7 +73,8 @@ def create_pattern(root: Path, pattern_id: str, title=None, category=None, origi
         raise EditError(f"give {', '.join(missing)} (or run in a terminal to be asked)")
     _refuse(arguments_problems({"title": title, "category": category, "originator": originator}))
 
-    text = new_pattern_text(pattern_id, title, category, originator, today(), schema_reference(patterns))
+    text = new_pattern_text(pattern_id, title, category, originator, today(), schema_reference(patterns),
+                            details)
     write_atomic(path, text)
     result = validate_catalogue(root, only=[path]).result
     if not result.success:

@@ -1,11 +1,16 @@
 """Scaffold: the text of a new pattern entry that validates as written, with placeholders marked
-TODO (the validator warns about each one until it is replaced)."""
+TODO (the validator warns about each one until it is replaced). The one writer of a new entry's
+text: `catalogue new` gives it the required fields, a proposal through the issue form (edit/intake.py)
+also the answers it has (Details)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from generator.model.vocabulary import PLACEHOLDER
 from generator.siteconfig import read_mkdocs_yml
@@ -43,37 +48,75 @@ def _q(text: str) -> str:
     return out
 
 
+@dataclass(frozen=True)
+class Details:
+    """What a new entry already knows beyond its id, title, category and originator (a proposal
+    submitted through the form, say); whatever is left empty stays a TODO placeholder."""
+
+    summary: str | None = None
+    problem: str | None = None
+    context: str | None = None
+    solution: str | None = None
+    benefits: tuple[str, ...] = ()
+    liabilities: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    team: str | None = None
+    email: str | None = None
+    url: str | None = None
+
+
+def _block(text: str) -> str:
+    """A prose value after its key: a literal block (as people write prose) when it reads back
+    exactly, else a double-quoted scalar."""
+    text = text.rstrip() + "\n"
+    block = "|\n" + "".join(f"  {line}\n" if line else "\n" for line in text[:-1].split("\n"))
+    try:
+        same = yaml.safe_load(f"k: {block}") == {"k": text}
+    except yaml.YAMLError:
+        same = False
+    return block if same else _q(text) + "\n"
+
+
+def _items(values, placeholder: str) -> str:
+    """A list value after its key: one `- item` line each, or the placeholder when empty."""
+    return "".join(f"\n    - {_q(v)}" for v in values) if values else placeholder
+
+
 def new_pattern_text(pattern_id: str, title: str, category: str, originator: str,
-                     today: dt.date, schema_ref: str | None) -> str:
-    """YAML for a new entry: required fields filled, prose left as TODO placeholders, and a
-    yaml-language-server modeline when there is a schema to point at."""
+                     today: dt.date, schema_ref: str | None, details: Details | None = None) -> str:
+    """YAML for a new entry: required fields filled, the rest from `details` or left as TODO
+    placeholders, and a yaml-language-server modeline when there is a schema to point at."""
+    d = details or Details()
     day = today.isoformat()
     modeline = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
+    summary = _q(d.summary) if d.summary else \
+        f'"{PLACEHOLDER}: one sentence (at most 280 characters) saying which problem this solves and how."'
+    themes = "".join(f"\n  - {theme}" for theme in d.themes or ("reusability",))
+    prose = {key: _block(getattr(d, key) or text) for key, text in (
+        ("problem", f"{PLACEHOLDER}: the problem, as the people who had it would put it."),
+        ("context", f"{PLACEHOLDER}: where this applies: kind of organisation, constraints, forces."),
+        ("solution", f"{PLACEHOLDER}: what you did, concretely enough for another organisation to repeat it."))}
+    if d.team and (d.email or d.url):
+        reach = f"email: {_q(d.email)}" if d.email else f"url: {_q(d.url)}"
+        contact = f"  team: {_q(d.team)}\n  {reach}"
+    else:
+        contact = f'  team: "{PLACEHOLDER}: team name"\n  url: https://example.org/{PLACEHOLDER}-team-page'
     return modeline + f"""id: {pattern_id}
 title: {_q(title)}
-summary: "{PLACEHOLDER}: one sentence (at most 280 characters) saying which problem this solves and how."
+summary: {summary}
 category: {category}
-themes:
-  - reusability
+themes:{themes}
 tags: []
-problem: |
-  {PLACEHOLDER}: the problem, as the people who had it would put it.
-context: |
-  {PLACEHOLDER}: where this applies: kind of organisation, constraints, forces.
-solution: |
-  {PLACEHOLDER}: what you did, concretely enough for another organisation to repeat it.
-consequences:
-  benefits:
-    - "{PLACEHOLDER}: what got better."
-  liabilities: []
+problem: {prose["problem"]}context: {prose["context"]}solution: {prose["solution"]}consequences:
+  benefits:{_items(d.benefits, f'{chr(10)}    - "{PLACEHOLDER}: what got better."')}
+  liabilities:{_items(d.liabilities, " []")}
 outcomes: []
 originator: {originator}
 adoptions: []
 related: []
 resources: []
 contact:
-  team: "{PLACEHOLDER}: team name"
-  url: https://example.org/{PLACEHOLDER}-team-page
+{contact}
 lifecycle: active
 created: {day}
 last_reviewed: {day}

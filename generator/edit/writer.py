@@ -7,11 +7,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text (UTF-8, LF) to a temporary file beside `path`, then rename it into place."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write text (UTF-8, LF), or bytes as they are, to a temporary file beside `path`, then
+    rename it into place."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes)
+              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
             handle.write(text)
         os.replace(tmp, path)
     except BaseException:

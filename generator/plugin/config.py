@@ -13,8 +13,13 @@ class CatalogueConfig(Config):
     # A folder of Jinja2 templates, relative to mkdocs.yml, that override the packaged ones by name.
     templates = opt.Optional(opt.Type(str))
 
-    # Repository for "Edit this pattern" and "We reuse this pattern" links (GitHub URL), and its branch.
+    # Repository for "We use this pattern" (the record-adoption issue form), "Propose a pattern"
+    # and "Edit this pattern" links (GitHub URL), and its branch.
     # Kept apart from MkDocs' repo_url because Material fetches repository facts from the
     # GitHub API for repo_url, which would be a third-party request from every reader.
     repo_url = opt.Optional(opt.Type(str))
     edit_branch = opt.Type(str, default="main")
+
+    # A mailbox for readers without a GitHub account: pattern pages then offer "We use this pattern",
+    # and the home and catalogue pages "Propose a pattern", as an email with the form's questions.
+    intake_email = opt.Optional(opt.Type(str))

@@ -19,19 +19,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.dates import today as default_today
-from generator.errors import InvalidCatalogueError
+from generator.errors import ConfigError, InvalidCatalogueError
+from generator.issueforms import load_forms
+from generator.layout import CatalogueRoot
 from generator.siteconfig import plugin_options, read_mkdocs_yml
 from generator.render.context import SiteContext, build_context
 from generator.render.pages import render_site
 from generator.validate.catalogue import Validation, validate_catalogue
+from generator.validate.formats import is_email
 
 
 @dataclass(frozen=True)
 class SiteOptions:
     """What the pages depend on beyond the catalogue: the site's own settings."""
 
-    repo_url: str | None = None  # repository for "Edit this pattern" and "We reuse this pattern"
+    repo_url: str | None = None  # repository for "We use this pattern", "Propose a pattern", "Edit this pattern"
     edit_branch: str = "main"
+    intake_email: str | None = None  # mailbox for the same, by email
     site_url: str | None = None  # absolute links in the feed and sitemap
     directory_urls: bool = True  # "a/b/" rather than "a/b.html", as MkDocs lays pages out
     templates: Path | None = None  # a catalogue's own templates, overriding the packaged ones
@@ -43,6 +47,7 @@ class SiteOptions:
         plugin = plugin_options(config)
         own = templates or (Path(path).parent / plugin["templates"] if plugin.get("templates") else None)
         return cls(repo_url=plugin.get("repo_url"), edit_branch=plugin.get("edit_branch") or "main",
+                   intake_email=plugin.get("intake_email"),
                    site_url=config.get("site_url") or None,
                    directory_urls=config.get("use_directory_urls", True) is not False, templates=own)
 
@@ -66,12 +71,24 @@ def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = N
     if not validation.result.success:
         raise InvalidCatalogueError(validation.result)
     # Compute reuse, maturity and timelines once, for every page, chart and export to read.
+    # The issue forms give the site's contribution links their questions (render/contribute.py).
+    forms = load_forms(CatalogueRoot.at(root).forms) if options.intake_email or options.repo_url else {}
     context = build_context(validation.catalogue, validation.today or default_today(), repo_url=options.repo_url,
                             edit_branch=options.edit_branch, site_url=options.site_url,
-                            directory_urls=options.directory_urls)
+                            directory_urls=options.directory_urls, intake_email=_intake_email(options),
+                            forms=forms)
     # Render every page and data file; the search index is built from the finished pages.
     tree = render_site(context, options.templates, jobs)
     return Publication(validation, context, tree)
+
+
+def _intake_email(options: SiteOptions) -> str | None:
+    """The plugin's intake_email, if it is a mailbox address; ConfigError otherwise."""
+    address = options.intake_email
+    if address is not None and (not isinstance(address, str) or not is_email(address)):
+        raise ConfigError(f"intake_email {address!r} in the catalogue plugin's options is not an email address "
+                          "(e.g. patterns@example.nhs.uk)")
+    return address
 
 
 # A validation made before MkDocs started, for the plugin to take instead of reading again.

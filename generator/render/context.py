@@ -70,6 +70,8 @@ class SiteContext:
     edit_branch: str = "main"
     site_url: str | None = None
     directory_urls: bool = True
+    intake_email: str | None = None  # where the site's email links send a use or a proposal
+    forms: dict = field(default_factory=dict)  # the catalogue's issue forms by file name (issueforms.Form)
 
     def url(self, from_page: str, to_page: str) -> str:
         """Relative link from one generated page (source path) to another, as MkDocs will lay them out."""

@@ -13,7 +13,6 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote, urlencode
 
 import jinja2
 from markupsafe import Markup
@@ -22,6 +21,7 @@ from generator.model.vocabulary import display_name, enum_values, names
 from generator.parallel import process_map
 from generator.render import charts, exports
 from generator.render.context import SiteContext
+from generator.render.contribute import propose_links, record_use_links
 from generator.render.markdown import render_inline, render_markdown
 from generator.resources import load_schema, templates_dir
 
@@ -59,6 +59,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         slug=heading_id,
     )
     env.globals["names"] = names
+    env.globals["propose_links"] = propose_links
     return env
 
 
@@ -76,19 +77,6 @@ def indexed(path: str) -> bool:
 def front_matter_string(text: str) -> Markup:
     """A YAML (JSON) string for front matter, HTML-escaped because themes print titles unescaped."""
     return Markup(json.dumps(html.escape(text, quote=True)))
-
-
-def contribution_links(ctx: SiteContext, pattern_id: str) -> dict[str, str] | None:
-    """Prefilled "Edit this pattern" and "We reuse this pattern" links on the repository, if known."""
-    if not ctx.repo_url:
-        return None
-    repo = ctx.repo_url.rstrip("/")
-    query = urlencode({"template": "record-adoption.yml", "title": f"Adoption: {pattern_id}",
-                       "pattern": pattern_id}, quote_via=quote)
-    return {
-        "edit": f"{repo}/edit/{quote(ctx.edit_branch)}/patterns/{quote(pattern_id)}.yaml",
-        "adopt": f"{repo}/issues/new?{query}",
-    }
 
 
 # Rendering pattern and organisation pages is the larger half of a build's own work; for big
@@ -185,5 +173,5 @@ def _render_chunk(items: list[tuple[str, int]]) -> dict[str, str]:
             ctx, env, view.page, "pattern.md.j2", view=view, p=view.pattern,
             diagram=Markup(charts.relation_diagram(ctx, view, view.page, incoming)),
             timeline=Markup(charts.maturity_timeline(view, ctx.model)),
-            links=contribution_links(ctx, view.id), incoming=incoming.get(view.id, []))
+            links=record_use_links(ctx, view), incoming=incoming.get(view.id, []))
     return out

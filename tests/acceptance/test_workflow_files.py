@@ -44,7 +44,7 @@ def uses(workflow: dict) -> list[str]:
 
 
 def test_the_expected_files_exist():
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "publish.yml"}
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "publish.yml", "intake.yml"}
     assert {p.name for p in FORMS} == {"propose-pattern.yml", "record-adoption.yml", "report-problem.yml"}
     for name in ("pull_request_template.md", "CODEOWNERS.example", "ISSUE_TEMPLATE/config.yml"):
         assert (GITHUB / name).is_file(), name
@@ -160,6 +160,42 @@ def test_issue_form_choices_match_the_schema():
     assert options("propose-pattern.yml", "category") == schema["properties"]["category"]["enum"]
     assert options("propose-pattern.yml", "themes") == schema["properties"]["themes"]["items"]["enum"]
     assert options("record-adoption.yml", "status") == schema["$defs"]["adoption"]["properties"]["status"]["enum"]
+    registry = json.loads((REPO / "schema" / "organisations.schema.json").read_text(encoding="utf-8"))
+    organisation = registry["$defs"]["organisation"]["properties"]
+    for form in ("record-adoption.yml", "propose-pattern.yml"):
+        assert options(form, "organisation_type") == organisation["type"]["enum"]
+        assert options(form, "organisation_region") == organisation["region"]["enum"]
+
+
+def test_intake_runs_on_the_forms_issues_with_the_least_permissions():
+    """The intake workflow: opened or edited issues that carry a form's label; write access to
+    contents, pull requests and issues and nothing else; never pull_request_target."""
+    intake = load(GITHUB / "workflows" / "intake.yml")
+    triggers = intake[True] if True in intake else intake["on"]
+    assert triggers == {"issues": {"types": ["opened", "edited"]}}
+    assert intake["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    job = intake["jobs"]["intake"]
+    assert "permissions" not in job
+    form_labels = {label for form in ("record-adoption.yml", "propose-pattern.yml")
+                   for label in load(GITHUB / "ISSUE_TEMPLATE" / form)["labels"]}
+    assert set(re.findall(r"labels\.\*\.name, '([^']+)'", job["if"])) == form_labels
+    for workflow in WORKFLOWS:
+        assert "pull_request_target" not in workflow.read_text(encoding="utf-8"), workflow.name
+
+
+def test_intake_never_puts_issue_text_into_a_shell_command():
+    """Expressions are expanded into a step's script before the shell reads it, so issue text
+    there would be code: it goes through an environment variable into a file instead."""
+    intake = load(GITHUB / "workflows" / "intake.yml")
+    for step in steps(intake):
+        assert "${{" not in step.get("run", ""), step["name"]
+    body_steps = [s for s in steps(intake) if "github.event.issue.body" in json.dumps(s)]
+    assert [s["env"] for s in body_steps] == [{"ISSUE_BODY": "${{ github.event.issue.body }}"}]
+    commands = runs(intake)
+    assert 'catalogue intake --issue-body "$RUNNER_TEMP/issue-body.md"' in commands
+    assert 'scripts/intake-branch.sh "$ISSUE" "$RUNNER_TEMP/intake.md"' in commands
+    script = REPO / "scripts" / "intake-branch.sh"
+    assert script.stat().st_mode & 0o111, "scripts/intake-branch.sh must be executable"
 
 
 def test_contributing_states_the_maturity_ladder_of_maturity_yaml():
@@ -186,3 +222,13 @@ def test_contributing_documents_the_commands():
                    "--changed-since", "catalogue build --strict --site-dir", "path:line:col",
                    "organisations.yaml", "schema/pattern.schema.json"):
         assert phrase in text, phrase
+
+
+def test_contributing_puts_the_form_route_first_and_the_git_route_second():
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    order = [text.index(heading) for heading in ("## The quickest way: a form", "## No GitHub account? Email",
+                                                 "## The git route", "## Record an adoption")]
+    assert order == sorted(order)
+    form_route = text[order[0]:order[2]]
+    for phrase in ("We use this pattern", "Propose a pattern", "Tell us by email", "pull request", "Edit the issue"):
+        assert phrase in form_route, phrase

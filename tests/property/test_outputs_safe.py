@@ -50,7 +50,8 @@ def allowed():
         hostile.write_catalogue(Path(folder), patterns, orgs)
         validation = validate_catalogue(Path(folder), today=TODAY)
         assert validation.result.success, validation.result.problems
-        tree = render_site(build_context(validation.catalogue, TODAY, repo_url="https://example.org/repo"))
+        tree = render_site(build_context(validation.catalogue, TODAY, repo_url="https://example.org/repo",
+                                         intake_email="patterns@example.org"))
         assert not hostile.output_problems(tree, hostile.allow_list(tree))
         return hostile.allow_list(tree)
 
@@ -81,7 +82,7 @@ def test_any_valid_catalogue_renders_safe_outputs(case, allowed):
             assert validation.result.errors  # rejected with located errors: nothing to publish
             return
         ctx = build_context(validation.catalogue, TODAY, repo_url="https://example.org/repo",
-                            site_url="https://example.org/catalogue/")
+                            site_url="https://example.org/catalogue/", intake_email="patterns@example.org")
         tree = render_site(ctx)
     assert not hostile.output_problems(tree, allowed)
 

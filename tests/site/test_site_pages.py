@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import sitehtml
-from sitehtml import DEMO, REPO_URL, TODAY
+from sitehtml import DEMO, REPO, REPO_URL, TODAY
 
 PATTERN_IDS = sorted(p.stem for p in (DEMO / "patterns").glob("*.yaml"))
 CATEGORIES = {"strategy": "Strategy", "delivery": "Delivery", "platform": "Platform",
@@ -412,14 +412,19 @@ def test_pattern_page_contact_and_contribution_links(demo_site, demo_entries, pi
     if entry["contact"].get("url"):
         assert box.find("a", href=entry["contact"]["url"])
     buttons = {a.text(): a for a in box.find_all("a", "md-button")}
-    assert set(buttons) == {"We reuse this pattern", "Edit this pattern"}
+    # The demo has repo_url and intake_email: the form first, the email second, editing after them.
+    assert list(buttons) == ["We use this pattern", "Tell us by email", "Edit this pattern"]
     assert buttons["Edit this pattern"].attrs["href"] == f"{REPO_URL}/edit/main/patterns/{pid}.yaml"
-    adopt = urlsplit(buttons["We reuse this pattern"].attrs["href"])
+    adopt = urlsplit(buttons["We use this pattern"].attrs["href"])
     assert f"{adopt.scheme}://{adopt.netloc}{adopt.path}" == f"{REPO_URL}/issues/new"
-    assert parse_qs(adopt.query) == {"template": ["record-adoption.yml"], "title": [f"Adoption: {pid}"],
-                                     "pattern": [pid]}
-    for a in buttons.values():
-        assert {"noopener", "noreferrer"} <= set(a.attrs["rel"].split())
+    assert parse_qs(adopt.query) == {"template": ["record-adoption.yml"], "pattern": [pid]}
+    email = urlsplit(buttons["Tell us by email"].attrs["href"])
+    assert (email.scheme, email.path) == ("mailto", "patterns@example.org")
+    fields = {k: v[0] for k, v in parse_qs(email.query, strict_parsing=True).items()}
+    assert fields["subject"] == f"We use the pattern: {entry['title']}"
+    assert f"Pattern: {pid} ({entry['title']})" in fields["body"]
+    for text in ("We use this pattern", "Edit this pattern"):
+        assert {"noopener", "noreferrer"} <= set(buttons[text].attrs["rel"].split())
     assert f"Added {entry['created'].isoformat()}" in box.text()
 
 
@@ -642,3 +647,25 @@ def test_menu_lists_the_categories_that_hold_a_pattern_after_the_catalogue(demo_
     assert not [c for c in CATEGORIES if c not in used and f"categories/{c}/" in urls]
     # every category page is still built, empty ones included, for links from elsewhere
     assert all(demo_site.path(f"categories/{c}/").is_file() for c in CATEGORIES)
+
+
+@pytest.mark.parametrize("page", ["", "patterns/"])
+def test_home_and_catalogue_pages_offer_to_propose_a_pattern(demo_site, page):
+    box = demo_site.article(page).one("div", "pc-propose")
+    links = {a.text(): a.attrs["href"] for a in box.find_all("a", "md-button")}
+    assert list(links) == ["Propose a pattern", "Propose it by email"]
+    assert parse_qs(urlsplit(links["Propose a pattern"]).query) == {"template": ["propose-pattern.yml"]}
+    assert links["Propose it by email"].startswith("mailto:patterns@example.org?subject=Pattern%20proposal&body=")
+
+
+def test_the_shipped_catalogue_without_a_repository_or_mailbox_says_whom_to_ask(shipped_site):
+    """The shipped catalogue sets neither repo_url nor intake_email: no button leads nowhere, and
+    every pattern page and the home page say in words how to record a use or propose a pattern."""
+    pages = [p for p in shipped_site.html_pages if p.startswith("patterns/") and p != "patterns/index.html"]
+    assert len(pages) == len(list((REPO / "patterns").glob("*.yaml")))
+    for page in pages:
+        box = shipped_site.article(page).one("div", "pc-record-use")
+        assert box.find_all("a") == []
+        assert "Ask the people who run this catalogue to record it" in box.text()
+    home = shipped_site.article("").one("div", "pc-propose")
+    assert home.find_all("a") == [] and "tell the people who run this catalogue" in home.text()

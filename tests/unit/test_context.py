@@ -74,15 +74,6 @@ def test_relative_urls_resolve_to_the_target_from_every_page(directory_urls):
         assert not relative_url(a, b, directory_urls).startswith("/")
 
 
-@pytest.fixture(scope="module")
-def demo_catalogue():
-    from generator.validate.catalogue import validate_catalogue
-
-    validation = validate_catalogue(DEMO, today=TODAY)
-    assert validation.result.success
-    return validation.catalogue
-
-
 def test_build_context_views(demo_catalogue):
     ctx = build_context(demo_catalogue, TODAY)
     assert [v.id for v in ctx.patterns] == sorted(demo_catalogue.patterns)

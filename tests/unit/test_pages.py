@@ -1,5 +1,5 @@
 """Unit tests for generator/render/pages.py: render_site's tree of pages and data files, front
-matter that stays plain text, contribution links, and a catalogue's own templates overriding the
+matter that stays plain text, and a catalogue's own templates overriding the
 packaged ones by name. Uses the FICTIONAL demo catalogue; no MkDocs involved."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import yaml
 
 from generator.render.context import build_context
 from generator.model.vocabulary import enum_values
-from generator.render.pages import contribution_links, front_matter_string, render_site
+from generator.render.pages import front_matter_string, render_site
 
 DEMO = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "site" / "demo"
 TODAY = dt.date(2026, 11, 26)
@@ -23,12 +23,8 @@ HOSTILE = "patterns/fictional-hostile-entry.md"
 
 
 @pytest.fixture(scope="module")
-def catalogue():
-    from generator.validate.catalogue import validate_catalogue
-
-    validation = validate_catalogue(DEMO, today=TODAY)
-    assert validation.result.success
-    return validation.catalogue
+def catalogue(demo_catalogue):
+    return demo_catalogue  # tests/unit/conftest.py
 
 
 @pytest.fixture(scope="module")
@@ -103,20 +99,11 @@ def test_contributor_text_is_escaped_in_page_bodies(tree):
             assert line.lstrip().startswith("<"), line
 
 
-def test_contribution_links(ctx, catalogue):
-    links = contribution_links(ctx, "fictional-rota-app")
-    assert links["edit"] == f"{REPO_URL}/edit/main/patterns/fictional-rota-app.yaml"
-    assert links["adopt"] == (f"{REPO_URL}/issues/new?template=record-adoption.yml"
-                              "&title=Adoption%3A%20fictional-rota-app&pattern=fictional-rota-app")
-    other = build_context(catalogue, TODAY, repo_url=REPO_URL + "/", edit_branch="release/2026")
-    assert contribution_links(other, "fictional-rota-app")["edit"] == \
-        f"{REPO_URL}/edit/release/2026/patterns/fictional-rota-app.yaml"
-    assert contribution_links(build_context(catalogue, TODAY), "fictional-rota-app") is None
-
-
-def test_pages_without_repo_url_have_no_contribution_buttons(catalogue):
+def test_pages_without_repo_url_or_email_say_whom_to_ask(catalogue):
+    """No dead end: without a form or a mailbox, the page says in words how a use gets recorded."""
     page = render_site(build_context(catalogue, TODAY))["patterns/fictional-rota-app.md"]
-    assert "Edit this pattern" not in page and "We reuse this pattern" not in page
+    assert "Edit this pattern" not in page and "We use this pattern" not in page
+    assert "Ask the people who run this catalogue to record it" in page
 
 
 def test_links_follow_the_directory_urls_option(catalogue):

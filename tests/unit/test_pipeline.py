@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import InvalidCatalogueError
+from generator.errors import ConfigError, InvalidCatalogueError
 from generator.publish.pipeline import SiteOptions, prevalidated, render_catalogue
 from generator.validate.catalogue import validate_catalogue
 
@@ -19,7 +19,7 @@ DEMO_DAY = dt.date(2026, 11, 26)
 def test_options_come_from_the_catalogues_mkdocs_yml():
     options = SiteOptions.from_mkdocs_yml(DEMO / "mkdocs.yml")
     assert options == SiteOptions(repo_url="https://github.com/example-org/fictional-catalogue",
-                                  site_url="https://example.org/catalogue/")
+                                  intake_email="patterns@example.org", site_url="https://example.org/catalogue/")
 
 
 def test_options_of_a_catalogue_without_mkdocs_yml_are_the_defaults(tmp_path):
@@ -64,3 +64,21 @@ def test_a_build_reads_the_catalogue_once(catalogue, valid_root, today, monkeypa
     assert len(calls) == 2
     render_catalogue(catalogue, SiteOptions(), today)
     assert len(calls) == 3
+
+
+@pytest.mark.parametrize("address", ["not an address", "patterns@example.org?cc=x@example.org",
+                                     "a@example.org\nBcc: b@example.org", 5])
+def test_an_intake_email_that_is_not_a_mailbox_is_a_config_error(address):
+    with pytest.raises(ConfigError, match="intake_email"):
+        render_catalogue(DEMO, SiteOptions(intake_email=address), DEMO_DAY)
+
+
+def test_the_issue_forms_are_read_only_for_a_catalogue_that_links_to_them(tmp_path, catalogue, today):
+    """A catalogue with neither repo_url nor intake_email never reads .github/ (a broken form there
+    cannot break its build); one with either reads the forms, and a broken one is named."""
+    forms = catalogue / ".github" / "ISSUE_TEMPLATE"
+    forms.mkdir(parents=True)
+    (forms / "record-adoption.yml").write_text("body: [unclosed\n", encoding="utf-8")
+    assert render_catalogue(catalogue, SiteOptions(), today).context.forms == {}
+    with pytest.raises(ConfigError, match="record-adoption.yml: cannot read the issue form"):
+        render_catalogue(catalogue, SiteOptions(intake_email="patterns@example.org"), today)

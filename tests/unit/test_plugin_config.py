@@ -36,6 +36,7 @@ def test_option_defaults():
     assert config.root == "."
     assert config.templates is None
     assert config.repo_url is None
+    assert config.intake_email is None
     assert config.edit_branch == "main"
     assert config.get("enabled", True) is True
 
@@ -47,6 +48,8 @@ def test_plugin_uses_its_config_class_and_checks_types():
     assert [name for name, _ in warnings] == ["unknown_option"]
     errors, _ = CataloguePlugin().load_config({"edit_branch": ["x"]})
     assert [name for name, _ in errors] == ["edit_branch"]
+    errors, _ = CataloguePlugin().load_config({"intake_email": ["patterns@example.org"]})
+    assert [name for name, _ in errors] == ["intake_email"]
     plugin = CataloguePlugin()
     errors, _ = plugin.load_config({"root": "catalogue", "templates": "overrides",
                                     "repo_url": "https://github.com/example-org/fictional-catalogue",
@@ -106,6 +109,7 @@ def test_paths_resolve_against_mkdocs_yml_not_the_working_directory(tmp_path, mo
     config = config.plugins.on_config(config)
     assert plugin.root == DEMO.resolve()
     assert plugin.options.templates is None
+    assert plugin.options.intake_email == "patterns@example.org"  # `catalogue render` reads the same option
     assert "assets/catalogue.css" in config.extra_css
     assert "assets/catalogue.js" in [str(s) for s in config.extra_javascript]
 

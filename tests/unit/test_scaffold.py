@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from generator.edit.scaffold import new_pattern_text, schema_reference
+from generator.edit.scaffold import Details, new_pattern_text, schema_reference
 from generator.validate.catalogue import validate_catalogue
 
 TITLE = 'Say "hello": a café #1'
@@ -46,3 +46,26 @@ def test_a_title_with_a_next_line_character_is_written_unchanged(load_text):
     title = "Fictional\x85title"
     f, _ = load_text(new_pattern_text("fictional-new", title, "delivery", "ZZ1", dt.date(2026, 6, 30), "s.json"))
     assert f.data["title"] == title
+
+
+def test_a_proposals_answers_fill_the_entry_and_the_rest_stays_todo(catalogue, today):
+    """The one writer of a new entry's text also writes what a proposal says: prose as literal
+    blocks when they read back exactly, anything else quoted, and placeholders for the rest."""
+    details = Details(summary='A fictional summary: with "quotes" and # a hash, long enough.',
+                      problem="Line one.\n\n- a list item\n  - nested\n\n# not a comment",
+                      solution=" starts with a space, which a literal block cannot begin with",
+                      liabilities=("Costs money: every year.",), themes=("scalability", "reusability"),
+                      team="Fictional Team", email="team@example.org")
+    path = catalogue / "patterns" / "fictional-new.yaml"
+    path.write_text(new_pattern_text("fictional-new", TITLE, "delivery", "ZZ1", today, None, details), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert "problem: |\n  Line one.\n\n  - a list item\n    - nested\n\n  # not a comment\n" in text
+    validation = validate_catalogue(catalogue, only=[path], today=today)
+    assert validation.result.success
+    placeholders = sorted(p.message.split(" ")[0] for p in validation.result.problems)
+    assert placeholders == ["consequences.benefits[0]", "context"]
+    pattern = validation.catalogue.patterns["fictional-new"]
+    assert pattern.summary == details.summary and pattern.themes == ["scalability", "reusability"]
+    assert pattern.problem == details.problem + "\n" and pattern.solution == details.solution + "\n"
+    assert pattern.liabilities == ["Costs money: every year."]
+    assert (pattern.contact.team, pattern.contact.email, pattern.contact.url) == ("Fictional Team", "team@example.org", None)
