@@ -17,25 +17,34 @@
 })();
 
 /* Catalogue filters: plain JavaScript, no dependencies. The table is complete without it;
-   this only hides rows, re-sorts them and keeps the filter state in the address bar. */
+   this only hides rows, re-sorts them and keeps the filter state in the address bar. On a phone
+   the filters fold away behind one "Filter patterns" control (a <details>), so the first screen
+   shows patterns; on wider screens they are always open and the control is not shown. */
 (function () {
   "use strict";
   var form = document.getElementById("pc-filters");
   var table = document.getElementById("pc-catalogue");
   if (!form || !table) { return; }
+  var panel = document.getElementById("pc-filter-panel");
+  var active = document.getElementById("pc-filter-active");
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var count = document.getElementById("pc-count");
-  var fields = ["category", "theme", "maturity", "lifecycle", "organisation", "sort"];
+  // Each filter: the row's data attribute it reads, and whether that holds one value or a list.
+  var FILTERS = {
+    category: ["category", false], setting: ["settings", true], theme: ["themes", true],
+    wgll: ["wgll", true], region: ["regions", true], maturity: ["maturity", false],
+    lifecycle: ["lifecycle", false], organisation: ["orgs", true]
+  };
+  var fields = Object.keys(FILTERS).concat(["sort"]);
 
   function matches(row, state) {
-    var d = row.dataset;
-    if (state.category && d.category !== state.category) { return false; }
-    if (state.theme && d.themes.split(" ").indexOf(state.theme) < 0) { return false; }
-    if (state.maturity && d.maturity !== state.maturity) { return false; }
-    if (state.lifecycle && d.lifecycle !== state.lifecycle) { return false; }
-    if (state.organisation && d.orgs.split(" ").indexOf(state.organisation) < 0) { return false; }
-    return true;
+    return Object.keys(FILTERS).every(function (name) {
+      var wanted = state[name];
+      if (!wanted) { return true; }
+      var value = row.dataset[FILTERS[name][0]] || "";
+      return FILTERS[name][1] ? value.split(" ").indexOf(wanted) >= 0 : value === wanted;
+    });
   }
 
   function compare(sort) {
@@ -54,6 +63,8 @@
     return state;
   }
 
+  function patterns(n) { return n + (n === 1 ? " pattern" : " patterns"); }
+
   function apply(state, push) {
     var shown = 0;
     rows.slice().sort(compare(state.sort || "reuse")).forEach(function (row) {
@@ -62,7 +73,9 @@
       if (ok) { shown += 1; }
       body.appendChild(row);
     });
-    count.textContent = shown === rows.length ? rows.length + " patterns" : "Showing " + shown + " of " + rows.length + " patterns";
+    count.textContent = shown === rows.length ? patterns(rows.length) : "Showing " + shown + " of " + patterns(rows.length);
+    var chosen = Object.keys(FILTERS).filter(function (name) { return state[name]; }).length;
+    if (active) { active.textContent = chosen ? " (" + chosen + " chosen)" : ""; }
     if (push) {
       var params = new URLSearchParams();
       fields.forEach(function (name) {
@@ -81,6 +94,14 @@
       select.value = value;
     }
   });
+  if (panel) {
+    // Open on wide screens, folded on narrow ones; follows the width if it changes.
+    var wide = window.matchMedia("(min-width: 45em)");
+    var fit = function () { panel.open = wide.matches; };
+    fit();
+    if (wide.addEventListener) { wide.addEventListener("change", fit); }
+    panel.hidden = false;
+  }
   form.hidden = false;
   form.addEventListener("change", function () { apply(read(), true); });
   form.addEventListener("reset", function () {
