@@ -1,19 +1,48 @@
-/* Wide tables scroll inside themselves on narrow screens (catalogue.css). A scrolling table with
-   no link in it could not be scrolled from the keyboard (WCAG 2.1.1; axe
-   scrollable-region-focusable), so each table that overflows is made focusable, and only while
-   it overflows: no extra tab stop where the whole table fits. */
+/* Wide tables scroll inside themselves on narrow screens (catalogue.css), and Material wraps every
+   table of a hand-written page in a scrolling box (.md-typeset__scrollwrap) at any width. A
+   scrolling box with no link in it could not be scrolled from the keyboard (WCAG 2.1.1; axe
+   scrollable-region-focusable), so each one that overflows is made focusable and named, and only
+   while it overflows: no extra tab stop where the whole table fits. Material adds its wrappers
+   from its own script, so they are looked for again whenever the page's content changes. */
 (function () {
   "use strict";
-  var tables = document.querySelectorAll(".md-typeset .pc-table");
-  if (!tables.length) { return; }
+  var SCROLLERS = ".md-typeset .pc-table, .md-typeset__scrollwrap";
+
+  function name(box) {
+    var caption = box.querySelector("caption");
+    if (caption) { return null; }  // a table with a caption is announced by it
+    var heading = null;
+    for (var node = box.previousElementSibling; node && !heading; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) { heading = node; }
+    }
+    return "Table" + (heading ? ": " + heading.textContent.trim() : "") + " (scrolls sideways)";
+  }
+
   function mark() {
-    Array.prototype.forEach.call(tables, function (table) {
-      if (table.scrollWidth > table.clientWidth) { table.setAttribute("tabindex", "0"); }
-      else { table.removeAttribute("tabindex"); }
+    Array.prototype.forEach.call(document.querySelectorAll(SCROLLERS), function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        var label = name(box);
+        if (label) { box.setAttribute("role", "region"); box.setAttribute("aria-label", label); }
+      } else {
+        box.removeAttribute("tabindex");
+        if (box.classList.contains("md-typeset__scrollwrap")) { box.removeAttribute("role"); box.removeAttribute("aria-label"); }
+      }
     });
   }
+
   mark();
   window.addEventListener("resize", mark);
+  window.addEventListener("load", mark);
+  var content = document.querySelector(".md-content");
+  if (content && window.MutationObserver) {
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; mark(); });
+    }).observe(content, { childList: true, subtree: true });
+  }
 })();
 
 /* Catalogue filters: plain JavaScript, no dependencies. The table is complete without it;
