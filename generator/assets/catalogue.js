@@ -45,6 +45,18 @@
   }
 })();
 
+/* Print: each link in a page's content prints its full address after its text (catalogue.css),
+   so a printed pattern still says where its sources, contacts and related pages are. A link to a
+   place on the same page prints nothing. */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (link) {
+    var href = link.getAttribute("href");
+    if (href.charAt(0) === "#" || link.classList.contains("md-button") || link.classList.contains("headerlink")) { return; }
+    link.setAttribute("data-print-href", link.href.replace(/^mailto:/, ""));
+  });
+})();
+
 /* Catalogue filters: plain JavaScript, no dependencies. The table is complete without it;
    this only hides rows, re-sorts them and keeps the filter state in the address bar. On a phone
    the filters fold away behind one "Filter patterns" control (a <details>), so the first screen

@@ -62,13 +62,16 @@ def demo_context():
 @functools.lru_cache(maxsize=None)
 def demo_patterns() -> tuple[dict, ...]:
     """Every demo pattern as its YAML data, plus the organisations the catalogue lists it under
-    (originator and every adopter) and its computed maturity level and reuse count."""
+    (originator and every adopter), their regions in the registry, and its computed maturity
+    level and reuse count."""
     ctx = demo_context()
+    registry = yaml.safe_load((DEMO_ROOT / "organisations.yaml").read_text(encoding="utf-8"))["organisations"]
     patterns = []
     for path in sorted((DEMO_ROOT / "patterns").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         view = ctx.by_id[data["id"]]
         data["orgs"] = {data["originator"], *(a["organisation"] for a in data.get("adoptions", []))}
+        data["regions"] = {registry[code]["region"] for code in data["orgs"]}
         data["level"] = view.level.id
         data["reuse"] = view.reuse.count
         patterns.append(data)
@@ -78,8 +81,10 @@ def demo_patterns() -> tuple[dict, ...]:
 def ids_where(**wanted) -> set[str]:
     """Ids of the demo patterns the catalogue filters should show for these filter values."""
     def keep(p):
-        return all({"category": p["category"] == v, "maturity": p["level"] == v,
-                    "organisation": v in p["orgs"]}[k] for k, v in wanted.items())
+        return all({"category": lambda v: p["category"] == v, "maturity": lambda v: p["level"] == v,
+                    "organisation": lambda v: v in p["orgs"], "region": lambda v: v in p["regions"],
+                    "setting": lambda v: v in p.get("care_settings", []),
+                    "wgll": lambda v: v in p.get("wgll", [])}[k](v) for k, v in wanted.items())
     return {p["id"] for p in demo_patterns() if keep(p)}
 
 

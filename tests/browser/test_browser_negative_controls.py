@@ -100,3 +100,21 @@ def test_every_page_check_finds_an_unfocusable_scrolling_table(browser, site_cop
                       encoding="utf-8")
     found = _every_page_check(browser, site_copy, ["about/index.html"], phone)["about/index.html"]
     assert "scrollable-region-focusable" in "\n".join(found), found
+
+
+def test_chart_check_finds_overlapping_and_cut_text(page, site_url):
+    """The relation diagram check (test_browser_charts.py) on a diagram broken in the browser: a
+    relation label moved onto the boxes, a title pushed out of its box, a title cut short."""
+    from test_browser_charts import MEASURE
+
+    page.goto(site_url + "patterns/fictional-shared-booking-service/")
+    assert page.evaluate(MEASURE)["problems"] == []
+    page.evaluate("""() => {
+      const svg = document.querySelector('.catalogue-figure--relations svg');
+      const x = svg.querySelector('.catalogue-chart__nodes rect').getAttribute('x');
+      svg.querySelectorAll('.catalogue-chart__relation tspan').forEach(t => t.setAttribute('x', x));
+      const title = svg.querySelector('.catalogue-chart__node-titles tspan');
+      title.textContent = title.textContent + ' and a much longer title that no box holds\\u2026';
+    }""")
+    problems = "\n".join(page.evaluate(MEASURE)["problems"])
+    assert "overlaps a box" in problems and "is not inside its box" in problems and "cut short" in problems, problems
