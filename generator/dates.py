@@ -1,4 +1,5 @@
-"""Dates: parsing entry dates and the one notion of "today" every rule and page uses."""
+"""Dates: parsing entry dates, the one notion of "today" every rule and page uses, and the way a
+date is written for readers."""
 
 from __future__ import annotations
 
@@ -35,3 +36,14 @@ def _parse_text_date(value: str) -> dt.date | None:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
+
+
+# Month names written out, not from the locale (strftime's %B), so a page reads the same on any
+# machine that builds it.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def long_date(day: dt.date) -> str:
+    """A date as readers read it on GOV.UK and NHS pages: "26 November 2026"."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

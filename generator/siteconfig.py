@@ -5,16 +5,37 @@ pages."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
 
 
-
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for plain keys: tags such as !ENV or !!python/name load as nothing."""
+    """Reads mkdocs.yml for plain keys: !ENV as MkDocs reads it, other tags (!!python/name...) as
+    nothing."""
 
 
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' `!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable that is set, read
+    as a YAML value, else the default (the last item of a list of two or more), else None. The
+    same rule as MkDocs' own (pyyaml-env-tag), so `catalogue render` sees the site_url a build
+    sees (the publish workflow passes the site's address in as SITE_URL)."""
+    if isinstance(node, yaml.SequenceNode):
+        items = list(node.value)
+        default = loader.construct_object(items.pop()) if len(items) > 1 else None
+    else:
+        items, default = [node], None
+    for item in items:
+        name = loader.construct_scalar(item) if isinstance(item, yaml.ScalarNode) else None
+        if name in os.environ:
+            value = os.environ[name]
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+            return loader.construct_object(yaml.ScalarNode(tag, value))
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _env_tag)
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 

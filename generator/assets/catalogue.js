@@ -1,41 +1,91 @@
-/* Wide tables scroll inside themselves on narrow screens (catalogue.css). A scrolling table with
-   no link in it could not be scrolled from the keyboard (WCAG 2.1.1; axe
-   scrollable-region-focusable), so each table that overflows is made focusable, and only while
-   it overflows: no extra tab stop where the whole table fits. */
+/* Wide tables scroll inside themselves on narrow screens (catalogue.css), and Material wraps every
+   table of a hand-written page in a scrolling box (.md-typeset__scrollwrap) at any width. A
+   scrolling box with no link in it could not be scrolled from the keyboard (WCAG 2.1.1; axe
+   scrollable-region-focusable), so each one that overflows is made focusable and named, and only
+   while it overflows: no extra tab stop where the whole table fits. Material adds its wrappers
+   from its own script, so they are looked for again whenever the page's content changes. */
 (function () {
   "use strict";
-  var tables = document.querySelectorAll(".md-typeset .pc-table");
-  if (!tables.length) { return; }
+  var SCROLLERS = ".md-typeset .pc-table, .md-typeset__scrollwrap";
+
+  function name(box) {
+    var caption = box.querySelector("caption");
+    if (caption) { return null; }  // a table with a caption is announced by it
+    var heading = null;
+    for (var node = box.previousElementSibling; node && !heading; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) { heading = node; }
+    }
+    return "Table" + (heading ? ": " + heading.textContent.trim() : "") + " (scrolls sideways)";
+  }
+
   function mark() {
-    Array.prototype.forEach.call(tables, function (table) {
-      if (table.scrollWidth > table.clientWidth) { table.setAttribute("tabindex", "0"); }
-      else { table.removeAttribute("tabindex"); }
+    Array.prototype.forEach.call(document.querySelectorAll(SCROLLERS), function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        var label = name(box);
+        if (label) { box.setAttribute("role", "region"); box.setAttribute("aria-label", label); }
+      } else {
+        box.removeAttribute("tabindex");
+        if (box.classList.contains("md-typeset__scrollwrap")) { box.removeAttribute("role"); box.removeAttribute("aria-label"); }
+      }
     });
   }
+
   mark();
   window.addEventListener("resize", mark);
+  window.addEventListener("load", mark);
+  var content = document.querySelector(".md-content");
+  if (content && window.MutationObserver) {
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; mark(); });
+    }).observe(content, { childList: true, subtree: true });
+  }
+})();
+
+/* Print: each link in a page's content prints its full address after its text (catalogue.css),
+   so a printed pattern still says where its sources, contacts and related pages are. A link to a
+   place on the same page prints nothing. */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (link) {
+    var href = link.getAttribute("href");
+    if (href.charAt(0) === "#" || link.classList.contains("md-button") || link.classList.contains("headerlink")) { return; }
+    link.setAttribute("data-print-href", link.href.replace(/^mailto:/, ""));
+  });
 })();
 
 /* Catalogue filters: plain JavaScript, no dependencies. The table is complete without it;
-   this only hides rows, re-sorts them and keeps the filter state in the address bar. */
+   this only hides rows, re-sorts them and keeps the filter state in the address bar. On a phone
+   the filters fold away behind one "Filter patterns" control (a <details>), so the first screen
+   shows patterns; on wider screens they are always open and the control is not shown. */
 (function () {
   "use strict";
   var form = document.getElementById("pc-filters");
   var table = document.getElementById("pc-catalogue");
   if (!form || !table) { return; }
+  var panel = document.getElementById("pc-filter-panel");
+  var active = document.getElementById("pc-filter-active");
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var count = document.getElementById("pc-count");
-  var fields = ["category", "theme", "maturity", "lifecycle", "organisation", "sort"];
+  // Each filter: the row's data attribute it reads, and whether that holds one value or a list.
+  var FILTERS = {
+    category: ["category", false], setting: ["settings", true], theme: ["themes", true],
+    wgll: ["wgll", true], region: ["regions", true], maturity: ["maturity", false],
+    lifecycle: ["lifecycle", false], organisation: ["orgs", true]
+  };
+  var fields = Object.keys(FILTERS).concat(["sort"]);
 
   function matches(row, state) {
-    var d = row.dataset;
-    if (state.category && d.category !== state.category) { return false; }
-    if (state.theme && d.themes.split(" ").indexOf(state.theme) < 0) { return false; }
-    if (state.maturity && d.maturity !== state.maturity) { return false; }
-    if (state.lifecycle && d.lifecycle !== state.lifecycle) { return false; }
-    if (state.organisation && d.orgs.split(" ").indexOf(state.organisation) < 0) { return false; }
-    return true;
+    return Object.keys(FILTERS).every(function (name) {
+      var wanted = state[name];
+      if (!wanted) { return true; }
+      var value = row.dataset[FILTERS[name][0]] || "";
+      return FILTERS[name][1] ? value.split(" ").indexOf(wanted) >= 0 : value === wanted;
+    });
   }
 
   function compare(sort) {
@@ -54,6 +104,8 @@
     return state;
   }
 
+  function patterns(n) { return n + (n === 1 ? " pattern" : " patterns"); }
+
   function apply(state, push) {
     var shown = 0;
     rows.slice().sort(compare(state.sort || "reuse")).forEach(function (row) {
@@ -62,7 +114,9 @@
       if (ok) { shown += 1; }
       body.appendChild(row);
     });
-    count.textContent = shown === rows.length ? rows.length + " patterns" : "Showing " + shown + " of " + rows.length + " patterns";
+    count.textContent = shown === rows.length ? patterns(rows.length) : "Showing " + shown + " of " + patterns(rows.length);
+    var chosen = Object.keys(FILTERS).filter(function (name) { return state[name]; }).length;
+    if (active) { active.textContent = chosen ? " (" + chosen + " chosen)" : ""; }
     if (push) {
       var params = new URLSearchParams();
       fields.forEach(function (name) {
@@ -81,6 +135,14 @@
       select.value = value;
     }
   });
+  if (panel) {
+    // Open on wide screens, folded on narrow ones; follows the width if it changes.
+    var wide = window.matchMedia("(min-width: 45em)");
+    var fit = function () { panel.open = wide.matches; };
+    fit();
+    if (wide.addEventListener) { wide.addEventListener("change", fit); }
+    panel.hidden = false;
+  }
   form.hidden = false;
   form.addEventListener("change", function () { apply(read(), true); });
   form.addEventListener("reset", function () {

@@ -82,6 +82,8 @@ class Pattern:
     related: list[tuple[str, str]]
     data: dict
     path: str = ""
+    care_settings: list[str] = field(default_factory=list)  # optional facets readers filter by
+    wgll: list[str] = field(default_factory=list)  # "What Good Looks Like" success measures
 
     @classmethod
     def from_data(cls, data: dict, path: str = "") -> "Pattern":
@@ -113,6 +115,8 @@ class Pattern:
             related=[(r["pattern"], r["relation"]) for r in data.get("related", [])],
             data=data,
             path=path,
+            care_settings=list(data.get("care_settings", [])),
+            wgll=list(data.get("wgll", [])),
         )
 
 

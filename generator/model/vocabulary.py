@@ -14,6 +14,8 @@ from generator.resources import load_schema
 VOCABULARIES = {
     "category": ("pattern.schema.json", ("properties", "category")),
     "theme": ("pattern.schema.json", ("properties", "themes", "items")),
+    "care_setting": ("pattern.schema.json", ("properties", "care_settings", "items")),
+    "wgll": ("pattern.schema.json", ("properties", "wgll", "items")),
     "relation": ("pattern.schema.json", ("properties", "related", "items", "properties", "relation")),
     "lifecycle": ("pattern.schema.json", ("properties", "lifecycle")),
     "maturity": ("pattern.schema.json", ("properties", "maturity")),

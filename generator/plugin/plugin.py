@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from generator.errors import CatalogueError, InvalidCatalogueError
 from generator.layout import CatalogueRoot
 from generator.plugin.config import CatalogueConfig
-from generator.plugin.navigation import add_pages_after_catalogue
+from generator.plugin.navigation import add_pages_after_catalogue, footer_links
 from generator.plugin.session import SiteBuild
 from generator.publish.outputdir import check_mkdocs_site_dir, write_marker
 from generator.publish.pipeline import SiteOptions, render_catalogue
@@ -26,8 +26,9 @@ from generator.render.pages import CSS, JS, category_pages
 from generator.report import format_problem, text_report
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-# Theme overrides: Material's header with the catalogue's search form in place of Material's, and
-# its navigation partial rendered once per place for pages outside the nav.
+# Theme overrides: Material's header with the catalogue's search form in place of Material's, its
+# navigation partial rendered once per place for pages outside the nav, and its footer with links
+# to the About page, accessibility statement and privacy notice.
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 
@@ -89,10 +90,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_env(self, env, config, files):
         """Every page is converted by now: the search index is written while MkDocs renders the
-        theme. And a fresh cache for the navigation HTML shared by pages outside the nav."""
+        theme. And a fresh cache for the navigation HTML shared by pages outside the nav, and the
+        footer's links."""
         if self.session:
             _plugin_error(lambda: self.session.write_index(config.site_dir))
         env.globals["catalogue_nav_cache"] = {}
+        env.globals["catalogue_footer_links"] = footer_links(files, self.config.repo_url)
         return env
 
     @event_priority(100)

@@ -48,8 +48,15 @@ class SiteOptions:
         own = templates or (Path(path).parent / plugin["templates"] if plugin.get("templates") else None)
         return cls(repo_url=plugin.get("repo_url"), edit_branch=plugin.get("edit_branch") or "main",
                    intake_email=plugin.get("intake_email"),
-                   site_url=config.get("site_url") or None,
+                   site_url=_directory(config.get("site_url")),
                    directory_urls=config.get("use_directory_urls", True) is not False, templates=own)
+
+
+def _directory(url) -> str | None:
+    """A site_url as MkDocs keeps it: ending in "/" (None when unset or empty)."""
+    if not url or not isinstance(url, str):
+        return None
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass

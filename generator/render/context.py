@@ -80,6 +80,12 @@ class SiteContext:
     def org_name(self, code: str) -> str:
         return self.catalogue.organisation_name(code)
 
+    def regions(self, pattern: Pattern) -> list[str]:
+        """The registry's regions of the organisation that started a pattern and of its adopters."""
+        orgs = self.catalogue.organisations
+        codes = [pattern.originator, *(a.organisation for a in pattern.adoptions)]
+        return sorted({orgs[code].region for code in codes if code in orgs})
+
 
 def page_url(src: str, directory_urls: bool = True) -> str:
     """Site URL of a source page, the way MkDocs maps it ("a/b.md" -> "a/b/", "a/index.md" -> "a/")."""

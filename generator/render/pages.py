@@ -23,6 +23,7 @@ from generator.render import charts, exports
 from generator.render.context import SiteContext
 from generator.render.contribute import propose_links, record_use_links
 from generator.render.markdown import render_inline, render_markdown
+from generator.render.wording import holdings, home_tables, plural, time_html
 from generator.resources import load_schema, templates_dir
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -56,10 +57,13 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         type_name=lambda t: display_name("organisation_type", t),
         region_name=lambda r: display_name("region", r),
         theme_name=lambda t: display_name("theme", t),
+        care_setting_name=lambda c: display_name("care_setting", c),
+        wgll_name=lambda w: display_name("wgll", w),
         slug=heading_id,
+        date=time_html,
+        plural=plural,
     )
-    env.globals["names"] = names
-    env.globals["propose_links"] = propose_links
+    env.globals.update(names=names, holdings=holdings, home_tables=home_tables, propose_links=propose_links)
     return env
 
 
@@ -172,6 +176,7 @@ def _render_chunk(items: list[tuple[str, int]]) -> dict[str, str]:
         out[view.page] = _page(
             ctx, env, view.page, "pattern.md.j2", view=view, p=view.pattern,
             diagram=Markup(charts.relation_diagram(ctx, view, view.page, incoming)),
-            timeline=Markup(charts.maturity_timeline(view, ctx.model)),
+            # The timeline only when the level has changed: one flat step says nothing new.
+            timeline=Markup(charts.maturity_timeline(view, ctx.model)) if len(view.timeline) > 1 else "",
             links=record_use_links(ctx, view), incoming=incoming.get(view.id, []))
     return out

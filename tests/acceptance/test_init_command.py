@@ -33,7 +33,7 @@ def test_init_writes_a_catalogue_that_validates_and_builds_at_once(tmp_path, run
     assert run_cli("validate", "--root", root).returncode == 0
     build = run_cli("build", "--root", root)
     assert build.returncode == 0, build.stderr
-    assert "<title>Home - Fictional: Trust #1 patterns</title>" in (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Find and reuse practice from NHS organisations - Fictional: Trust #1 patterns</title>" in (root / "site" / "index.html").read_text(encoding="utf-8")
     assert (root / "site" / "about" / "index.html").is_file() and (root / "site" / MARKER).is_file()
     mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "plain")],
                             cwd=root, capture_output=True, text=True, timeout=300,

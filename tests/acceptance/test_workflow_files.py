@@ -109,6 +109,14 @@ def test_publish_deploys_main_to_pages_with_the_right_permissions():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert publish["permissions"] == {"contents": "read"}
+    # The site's address reaches the build, for the sitemap and the feed (mkdocs.yml's SITE_URL).
+    build = next(job for job in publish["jobs"].values()
+                 if any("catalogue build" in s.get("run", "") for s in job["steps"]))
+    pages = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages@"))
+    step = next(s for s in build["steps"] if "catalogue build" in s.get("run", ""))
+    assert step["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert "!ENV [SITE_URL]" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_actions_are_pinned_to_a_major_version():

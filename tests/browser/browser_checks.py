@@ -43,6 +43,8 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag2
                # listing each passing node too, which took most of the run's time.
                "resultTypes": ["violations"]}
 ROWS = "#pc-catalogue tbody tr"
+# Measurements printed at the end of the run (conftest.py): the every-page checks' times, PDF pages.
+REPORT: list[str] = []
 
 
 # ---------------------------------------------------------------- the demo catalogue's facts
@@ -60,13 +62,16 @@ def demo_context():
 @functools.lru_cache(maxsize=None)
 def demo_patterns() -> tuple[dict, ...]:
     """Every demo pattern as its YAML data, plus the organisations the catalogue lists it under
-    (originator and every adopter) and its computed maturity level and reuse count."""
+    (originator and every adopter), their regions in the registry, and its computed maturity
+    level and reuse count."""
     ctx = demo_context()
+    registry = yaml.safe_load((DEMO_ROOT / "organisations.yaml").read_text(encoding="utf-8"))["organisations"]
     patterns = []
     for path in sorted((DEMO_ROOT / "patterns").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         view = ctx.by_id[data["id"]]
         data["orgs"] = {data["originator"], *(a["organisation"] for a in data.get("adoptions", []))}
+        data["regions"] = {registry[code]["region"] for code in data["orgs"]}
         data["level"] = view.level.id
         data["reuse"] = view.reuse.count
         patterns.append(data)
@@ -76,8 +81,10 @@ def demo_patterns() -> tuple[dict, ...]:
 def ids_where(**wanted) -> set[str]:
     """Ids of the demo patterns the catalogue filters should show for these filter values."""
     def keep(p):
-        return all({"category": p["category"] == v, "maturity": p["level"] == v,
-                    "organisation": v in p["orgs"]}[k] for k, v in wanted.items())
+        return all({"category": lambda v: p["category"] == v, "maturity": lambda v: p["level"] == v,
+                    "organisation": lambda v: v in p["orgs"], "region": lambda v: v in p["regions"],
+                    "setting": lambda v: v in p.get("care_settings", []),
+                    "wgll": lambda v: v in p.get("wgll", [])}[k](v) for k, v in wanted.items())
     return {p["id"] for p in demo_patterns() if keep(p)}
 
 
@@ -160,6 +167,49 @@ def axe_violations(page) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe().run(page, options=AXE_OPTIONS).response["violations"]
+
+
+@functools.lru_cache(maxsize=None)
+def axe_source() -> str:
+    """axe-core's script, as the axe-playwright-python package ships it."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def preload_axe(context) -> None:
+    """Put axe-core into every page the context opens, before the page's own scripts run, so a
+    run over many pages does not inject it again on each."""
+    context.add_init_script(axe_source())
+
+
+def preloaded_axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page as it is, with axe put there by preload_axe."""
+    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+
+
+WIDER_THAN = """w => Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.getBoundingClientRect().right > w + 1)
+    .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+        + (e.className && e.className.baseVal === undefined ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))"""
+
+
+def sideways_scroll(page) -> str | None:
+    """Why the page scrolls sideways (its width and the elements wider than the window), or None."""
+    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    if scroll_width <= inner_width:
+        return None
+    return f"the page is {scroll_width}px wide at {inner_width}px; wider elements: {page.evaluate(WIDER_THAN, inner_width)}"
+
+
+STORAGE = "() => [document.cookie, Object.keys(localStorage), Object.keys(sessionStorage)]"
+
+
+def stored_data(page) -> list[str]:
+    """Cookies and browser storage the site has left behind (a privacy notice says there are none)."""
+    cookie, local, session = page.evaluate(STORAGE)
+    found = [f"cookie {c['name']}" for c in page.context.cookies()] + ([f"document.cookie {cookie!r}"] if cookie else [])
+    return found + [f"localStorage {k}" for k in local] + [f"sessionStorage {k}" for k in session]
 
 
 def format_violations(violations: list[dict]) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_checks import DEMO_ROOT, SOURCE_DATE_EPOCH, serve
+from browser_checks import DEMO_ROOT, REPO_ROOT, REPORT, SOURCE_DATE_EPOCH, serve
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -58,22 +58,32 @@ def browser_available() -> None:
     pytest.skip(f"browser tests skipped: {problem}")
 
 
-@pytest.fixture(scope="session")
-def built_site(browser_available, tmp_path_factory) -> Path:
-    """The demo catalogue built once per session, on the pinned build date."""
+def _build(root: Path, out: Path) -> Path:
+    """Build a catalogue on the pinned build date (SOURCE_DATE_EPOCH restored afterwards)."""
     from generator.publish.build import build_site
 
-    out = tmp_path_factory.mktemp("demo-site") / "site"
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     try:
-        build_site(DEMO_ROOT, out)
+        build_site(root, out)
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
     return out
+
+
+@pytest.fixture(scope="session")
+def built_site(browser_available, tmp_path_factory) -> Path:
+    """The demo catalogue built once per session, on the pinned build date."""
+    return _build(DEMO_ROOT, tmp_path_factory.mktemp("demo-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def shipped_built_site(browser_available, tmp_path_factory) -> Path:
+    """The catalogue this repository ships, built once per session, on the pinned build date."""
+    return _build(REPO_ROOT, tmp_path_factory.mktemp("shipped-site") / "site")
 
 
 @pytest.fixture(scope="session")
@@ -122,3 +132,10 @@ def new_context(browser):
 def page(new_context):
     """A fresh desktop-sized page."""
     return new_context().new_page()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if REPORT:
+        terminalreporter.section("browser measurements")
+        for line in REPORT:
+            terminalreporter.write_line(line)

@@ -14,8 +14,13 @@ FILTERS = [
     {"category": "platform"},
     {"organisation": "ZZ5"},
     {"organisation": "ZZ5", "maturity": "reused"},
+    {"setting": "community"},
+    {"wgll": "improve-care"},
+    {"region": "london"},
+    {"setting": "acute", "region": "north-west"},
 ]
-DEFAULTS = {"category": "", "theme": "", "maturity": "", "lifecycle": "", "organisation": "", "sort": "reuse"}
+DEFAULTS = {"category": "", "setting": "", "theme": "", "wgll": "", "region": "", "maturity": "", "lifecycle": "",
+            "organisation": "", "sort": "reuse"}
 
 
 def expected_order(sort: str) -> list[str]:
@@ -85,3 +90,50 @@ def test_without_javascript_the_table_lists_every_pattern(new_context, site_url)
     assert sorted(row_ids(page)) == sorted(p["id"] for p in demo_patterns())
     # Filters need the script, so they stay hidden rather than doing nothing.
     expect(page.locator("#pc-filters")).to_be_hidden()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_on_a_phone_the_filters_fold_behind_one_control(new_context, site_url):
+    """At 390 px the first screen shows patterns, not nine filters: they sit behind one "Filter
+    patterns" control, which opens them; chosen filters still work, and the control says how
+    many are chosen, also after a reload."""
+    from playwright.sync_api import expect
+
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(site_url + PAGES["catalogue"])
+    toggle = page.locator("#pc-filter-panel > summary")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_text("Filter patterns")
+    expect(page.locator("#f-category")).to_be_hidden()
+    first_row = page.locator(ROWS).first.bounding_box()
+    assert first_row["y"] < PHONE["height"], f"the first pattern starts at {first_row['y']}px, below the first screen"
+    box = toggle.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 300, f"the control is a small target: {box}"
+
+    toggle.click()
+    expect(page.locator("#f-setting")).to_be_visible()
+    page.select_option("#f-setting", "community")
+    assert sorted(row_ids(page)) == sorted(ids_where(setting="community"))
+    assert query_of(page) == {"setting": "community"}
+    expect(toggle).to_have_text("Filter patterns (1 chosen)")
+
+    page.reload()
+    expect(page.locator("#f-setting")).to_be_hidden()  # folded again, the choice kept
+    expect(toggle).to_have_text("Filter patterns (1 chosen)")
+    assert sorted(row_ids(page)) == sorted(ids_where(setting="community"))
+
+
+def test_on_a_wide_screen_the_filters_are_open_and_the_control_is_not_shown(page, site_url):
+    from playwright.sync_api import expect
+
+    page.goto(site_url + PAGES["catalogue"])
+    expect(page.locator("#pc-filter-panel > summary")).to_be_hidden()
+    for name in DEFAULTS:
+        expect(page.locator(f"#pc-filters select[name={name}]")).to_be_visible()
+    # Narrowed to a phone's width, the panel folds; widened again, it opens.
+    page.set_viewport_size(PHONE)
+    expect(page.locator("#f-category")).to_be_hidden()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator("#f-category")).to_be_visible()

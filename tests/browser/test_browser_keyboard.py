@@ -12,8 +12,9 @@ pytestmark = pytest.mark.browser
 # Each page's own controls: the catalogue's filters, and the search page's form and Show more
 # (a query with more than ten results in the demo, so that Show more is there).
 CASES = {
-    "catalogue": (PAGES["catalogue"], ["#pc-header-q", "#f-category", "#f-theme", "#f-maturity", "#f-lifecycle",
-                                       "#f-organisation", "#f-sort", "#f-reset"]),
+    "catalogue": (PAGES["catalogue"], ["#pc-header-q", "#f-category", "#f-setting", "#f-theme", "#f-wgll",
+                                       "#f-region", "#f-maturity", "#f-lifecycle", "#f-organisation", "#f-sort",
+                                       "#f-reset"]),
     "search": ("search/?q=fictional", ["#pc-header-q", "#pc-search-q", "#pc-search-form button", "#pc-search-more"]),
 }
 

@@ -183,8 +183,9 @@ def test_catalogue_new_from_a_wheel_never_points_into_the_virtual_environment(pa
     shutil.copytree(REPO / "schema", with_schema / "schema")
     published = shipped_copy(packaged.tmp / "new-published")
     config = published / "mkdocs.yml"
-    config.write_text("site_url: https://example.org/fictional-catalogue/\n" + config.read_text(encoding="utf-8"),
-                      encoding="utf-8")
+    # In place of the shipped site_url (read from SITE_URL, unset here): a fixed address.
+    config.write_text("site_url: https://example.org/fictional-catalogue/\n"
+                      + re.sub(r"(?m)^site_url:.*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
     expected = {plain: None, with_schema: "../schema/pattern.schema.json",
                 published: "https://example.org/fictional-catalogue/schema/pattern.schema.json"}
     for root, modeline in expected.items():

@@ -108,6 +108,7 @@ def base_pattern(pid: str, other: str) -> dict:
         "id": pid, "title": f"Fictional pattern {pid[-1]}",
         "summary": "A fictional pattern for the property tests.", "category": "delivery",
         "themes": ["repeatability"], "tags": ["fictional-tag"],
+        "care_settings": ["community"], "wgll": ["improve-care"],
         "problem": "A fictional problem, described briefly.", "context": "A fictional context, described briefly.",
         "solution": "A fictional solution, described briefly.",
         "consequences": {"benefits": ["Something fictional gets better."], "liabilities": ["Fictional cost."]},

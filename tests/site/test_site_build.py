@@ -250,7 +250,7 @@ def test_render_writes_the_tree_the_plugin_adds_without_mkdocs(rendered_tree, de
 
 def test_nothing_is_written_into_the_catalogue(demo_site, demo_site_cli, demo_site_mkdocs, demo_before):
     assert sitehtml.snapshot(DEMO) == demo_before
-    assert sorted(p.name for p in (DEMO / "docs").iterdir()) == ["about.md"]
+    assert sorted(p.name for p in (DEMO / "docs").iterdir()) == ["about.md", "accessibility.md", "privacy.md"]
     assert not (DEMO / "site").exists()
 
 

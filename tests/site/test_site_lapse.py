@@ -24,7 +24,8 @@ def test_a_lapsed_level_builds_and_the_page_says_so(tmp_path, monkeypatch):
     site = build_site(root, tmp_path / "site")
     article = sitehtml.parse((site / "patterns" / "fictional-example" / "index.html").read_text()).one("article")
     notice = article.one("div", "pc-lapse-notice")
-    assert "declares Reused" in notice.text() and "2025-05-01" in notice.text()
-    assert "since 2026-05-02 the evidence supports Established" in notice.text()
+    assert "declares Reused" in notice.text() and "The last review was on 1 May 2025" in notice.text()
+    assert [t.attrs["datetime"] for t in notice.find_all("time")][:1] == ["2025-05-01"]
+    assert "since 2 May 2026 the evidence supports Established" in notice.text()
     facts = article.one("dl", "pc-facts")
     assert [b.text() for b in facts.find_all("span", "pc-badge")] == ["Established"]

@@ -100,6 +100,11 @@ def href_target(site, page: str, el: sitehtml.Element) -> Path:
     return resolved[0]
 
 
+def long_date(day) -> str:
+    """A date as the pages write it: "1 March 2024" (strftime's English month names)."""
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
 def page_of(site, target: Path) -> str:
     """Site URL of a page file: patterns/x/index.html -> patterns/x/."""
     rel = target.relative_to(site.root).as_posix()
@@ -137,28 +142,53 @@ def test_maturity_in_the_site_equals_generator_maturity_and_the_yaml(demo_site, 
 
 # ---------------------------------------------------------------- home
 
-def test_home_shows_headline_counts(demo_site, demo_entries, demo_orgs, maturity_config):
-    counts = demo_site.article("").one("ul", "pc-counts")
-    items = [li.text() for li in counts.find_all("li")]
-    reuses = sum(reuse_count(e, maturity_config) for e in demo_entries.values())
-    assert reuses == 8  # 5 for the shared booking service, 3 for the virtual ward dashboard
-    assert items == [f"{len(demo_entries)} patterns", f"{len(demo_orgs)} organisations",
-                     f"{reuses} reuses in live service"]
+def test_home_states_plainly_what_the_catalogue_holds(demo_site, demo_entries, maturity_config, computed_levels):
+    """The heading is not "Home", and the lead says what the catalogue holds, counted from the
+    entries here, independently of the generator: nothing above what is recorded."""
+    article = demo_site.article("")
+    assert article.one("h1").text() == "Find and reuse practice from NHS organisations"
+    levels = [(lv["name"], sum(1 for pid in demo_entries if computed_levels[pid] == lv["id"]))
+              for lv in maturity_config["levels"]]
+    levels = [f"{n} at {name}" for name, n in levels if n]
+    reused = sum(1 for e in demo_entries.values() if reuse_count(e, maturity_config))
+    originators = len({e["originator"] for e in demo_entries.values()})
+    assert reused == 2  # the shared booking service and the virtual ward dashboard
+    assert article.one("p", "pc-holdings").text() == (
+        f"The catalogue holds {len(demo_entries)} patterns from {originators} organisations: "
+        f"{', '.join(levels[:-1])} and {levels[-1]}. "
+        f"{reused} of them are reused by at least one other organisation in live service.")
+    assert "Proven practice" not in article.text()
 
 
 def test_home_lists_most_reused_newest_and_recent(demo_site, demo_entries, maturity_config):
     article = demo_site.article("")
     tables = article.find_all("table", "pc-table")
     assert [t.one("caption").text() for t in tables] == [
-        "The five patterns reused by most organisations", "The five most recently added patterns",
-        "The five patterns with the most recent evidence or review"]
+        "The patterns reused by most organisations", "The most recently added patterns",
+        "The patterns with the most recent evidence or review"]
     most = [page_of(demo_site, href_target(demo_site, "", a)) for a in tables[0].one("tbody").find_all("a")]
-    by_reuse = sorted(demo_entries, key=lambda pid: (-reuse_count(demo_entries[pid], maturity_config), pid))
-    assert most == [f"patterns/{pid}/" for pid in by_reuse[:5]]
+    by_reuse = sorted((pid for pid in demo_entries if reuse_count(demo_entries[pid], maturity_config)),
+                      key=lambda pid: (-reuse_count(demo_entries[pid], maturity_config), pid))
+    assert most == [f"patterns/{pid}/" for pid in by_reuse]  # only patterns that are reused
     newest = [page_of(demo_site, href_target(demo_site, "", a)) for a in tables[1].one("tbody").find_all("a")]
     by_created = sorted(demo_entries, key=lambda pid: (demo_entries[pid]["created"], pid), reverse=True)
     assert newest[0] == f"patterns/{by_created[0]}/"
     assert article.find("a", href="patterns/") and article.find("a", href="maturity/")
+
+
+def test_the_shipped_home_page_does_not_oversell(shipped_site):
+    """Nine patterns, all Emerging, none reused, all added on one day: the page says so, and shows
+    none of the short tables, which would only repeat the catalogue in another order."""
+    import yaml
+
+    entries = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (sitehtml.REPO / "patterns").glob("*.yaml")]
+    assert {e["maturity"] for e in entries} == {"emerging"} and not any(e.get("adoptions") for e in entries)
+    article = shipped_site.article("")
+    assert article.one("p", "pc-holdings").text() == (
+        f"The catalogue holds {len(entries)} patterns from 1 organisation, all at Emerging so far. "
+        "None is yet recorded as reused by another organisation.")
+    assert article.find_all("table") == []
+    assert "Proven practice" not in article.text()
 
 
 # ---------------------------------------------------------------- catalogue index
@@ -202,9 +232,11 @@ def test_catalogue_index_has_the_filter_form_with_labels(demo_site, demo_orgs, m
     assert form.attrs.get("aria-label")
     labels = {label.attrs["for"]: label.text() for label in form.find_all("label")}
     selects = {s.attrs["id"]: s for s in form.find_all("select")}
-    assert set(labels) == set(selects) == {"f-category", "f-theme", "f-maturity", "f-lifecycle",
-                                           "f-organisation", "f-sort"}
+    assert set(labels) == set(selects) == {"f-category", "f-setting", "f-theme", "f-wgll", "f-region", "f-maturity",
+                                           "f-lifecycle", "f-organisation", "f-sort"}
     assert all(labels.values())
+    panel = article.one("details", id="pc-filter-panel")
+    assert "hidden" in panel.attrs and panel.one("summary").text() == "Filter patterns"
 
     def values(select_id):
         return [o.attrs["value"] for o in selects[select_id].find_all("option") if o.attrs["value"]]
@@ -213,6 +245,13 @@ def test_catalogue_index_has_the_filter_form_with_labels(demo_site, demo_orgs, m
     assert values("f-maturity") == [lv["id"] for lv in maturity_config["levels"]]
     assert values("f-organisation") == sorted(demo_orgs)
     assert set(values("f-lifecycle")) == {"active", "deprecated", "superseded"}
+    # Care settings and What Good Looks Like: every value the readers expect; regions: those of
+    # the registry's organisations, in the schema's order.
+    assert values("f-setting") == ["acute", "mental-health", "community", "primary-care", "ambulance",
+                                   "commissioning", "national"]
+    assert values("f-wgll") == ["well-led", "smart-foundations", "safe-practice", "support-people",
+                                "empower-citizens", "improve-care", "healthy-populations"]
+    assert set(values("f-region")) == {o["region"] for o in demo_orgs.values()}
     assert form.find("button", type="reset")
     assert article.one("p", id="pc-count").attrs.get("role") == "status"
     scripts = [s.attrs.get("src", "") for s in demo_site.tree("patterns/").find_all("script")]
@@ -261,7 +300,7 @@ def test_pattern_page_sections(demo_site, demo_entries, pid):
         for item in entry["consequences"]["benefits"] + entry["consequences"]["liabilities"]:
             assert item in text
     if not entry["consequences"]["liabilities"]:
-        assert "Liabilities None recorded." in text
+        assert "Drawbacks None recorded." in text
     outcomes = article.find_all("div", "pc-prose")[4]
     if entry.get("outcomes"):
         sources = [a.attrs["href"] for a in outcomes.find_all("a")]
@@ -332,7 +371,11 @@ def test_pattern_page_maturity_section(demo_site, demo_entries, maturity_config,
         unmet = [name for name, n in (maturity_config["levels"][levels.index(nxt)].get("criteria") or {}).items()]
         assert 1 <= len(needs) <= len(unmet)
         assert all(item.startswith("needs ") for item in needs)
-    # the timeline: an SVG named by its title and desc, and the same facts as a list
+    # the timeline, once the level has changed: an SVG named by its title and desc, and the same
+    # facts as a list
+    if len(maturity_model().timeline(validate_catalogue(DEMO, today=TODAY).catalogue.patterns[pid], TODAY)) < 2:
+        assert box.find("div", "pc-timeline") is None
+        return
     timeline = box.one("div", "pc-timeline")
     figure = timeline.one("figure")
     svg_named(figure)
@@ -397,7 +440,7 @@ def test_pattern_page_notices(demo_site, demo_entries, maturity_config, pid):
     review = article.find("div", "pc-review-notice")
     if overdue(entry, maturity_config):
         assert review.one("p", "admonition-title").text() == "Review overdue"
-        assert entry["last_reviewed"].isoformat() in review.text()
+        assert long_date(entry["last_reviewed"]) in review.text()
     else:
         assert review is None
 
@@ -425,7 +468,7 @@ def test_pattern_page_contact_and_contribution_links(demo_site, demo_entries, pi
     assert f"Pattern: {pid} ({entry['title']})" in fields["body"]
     for text in ("We use this pattern", "Edit this pattern"):
         assert {"noopener", "noreferrer"} <= set(buttons[text].attrs["rel"].split())
-    assert f"Added {entry['created'].isoformat()}" in box.text()
+    assert f"Added {long_date(entry['created'])}." in box.text()
 
 
 @pytest.mark.parametrize("pid", PATTERN_IDS)
@@ -481,10 +524,10 @@ def test_organisation_page(demo_site, demo_entries, demo_orgs, code):
         assert site_link.attrs["href"] == org["url"]
         assert {"noopener", "noreferrer"} <= set(site_link.attrs["rel"].split())
     sections = article.find_all("h2")
-    assert [h.attrs["id"] for h in sections] == ["patterns-originated", "patterns-reused-piloted-or-explored"]
+    assert [h.attrs["id"] for h in sections] == ["patterns-it-started", "patterns-reused-piloted-or-explored"]
     tables = {t.one("caption").text(): t for t in article.find_all("table")}
     originated = sorted(pid for pid, e in demo_entries.items() if e["originator"] == code)
-    table = tables.get(f"Patterns {org['name']} originated")
+    table = tables.get(f"Patterns {org['name']} started")
     if originated:
         shown = sorted(page_of(demo_site, href_target(demo_site, page, a)).split("/")[1]
                        for a in table.one("tbody").find_all("a"))

@@ -27,12 +27,12 @@ def test_relation_diagram_shows_both_directions_with_links(ctx):
     items = root.findall(".//ul/li")
     assert ["".join(li.itertext()) for li in items] == [
         "requires Fictional automated change checks;",
-        f"is complemented by {HOSTILE}.",
+        f"complements {HOSTILE}.",
     ]
     assert [li.find("a").get("href") for li in items] == ["../change-checks/", "../hostile/"]
     desc = root.find(f"{SVG_NS}svg/{SVG_NS}desc").text
     assert "This pattern requires Fictional automated change checks" in desc
-    assert f"This pattern is complemented by {HOSTILE}" in desc
+    assert f"This pattern complements {HOSTILE}" in desc
     assert root.find(f"{SVG_NS}svg").get("role") == "img"
     assert root.find(f".//{SVG_NS}a") is None  # no links inside a role=img (axe nested-interactive)
 
@@ -91,3 +91,28 @@ def test_relation_diagram_names_an_unknown_pattern_without_a_link(ctx):
     root = ET.fromstring(relation_diagram(ctx, view, view.page))
     item = root.find(".//ul/li")
     assert "".join(item.itertext()) == "complements no-such-pattern." and item.find("a") is None
+
+
+def test_a_two_way_relation_is_listed_once(ctx):
+    """A complements B and B complements A: one line, one node, one phrase, on both pages."""
+    ctx.by_id["landing-zone"].pattern.related.append(("hostile", "complements"))
+    incoming = reverse_relations(ctx)
+    for pid, other in (("landing-zone", HOSTILE), ("hostile", "Fictional shared landing zone")):
+        view = ctx.by_id[pid]
+        root = ET.fromstring(relation_diagram(ctx, view, view.page, incoming))
+        lines = ["".join(li.itertext()) for li in root.findall(".//ul/li")]
+        assert sum(other in line for line in lines) == 1, lines
+        phrases = [t for t in root.find(f"{SVG_NS}svg").itertext() if t.strip() == "complements"]
+        assert phrases == ["complements"]
+
+
+def test_relation_diagram_never_cuts_a_title():
+    """Every word of every title is drawn: titles wrap onto more lines, their boxes grow."""
+    ctx = build_context(hub_catalogue(3, 3), today=TODAY)
+    view = ctx.by_id["hub"]
+    drawing = ET.fromstring(relation_diagram(ctx, view, view.page)).find(f"{SVG_NS}svg")
+    drawn = " ".join(" ".join(t.itertext()) for t in drawing.iter(f"{SVG_NS}text"))
+    for other in ctx.patterns:
+        for word in other.pattern.title.split():
+            assert word in drawn
+    assert "\u2026" not in drawn

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.siteconfig import read_mkdocs_yml
 from generator.errors import CatalogueError
 from generator.validate.loader import load_yaml
 from generator.model.maturity import maturity_model
@@ -178,7 +179,7 @@ def test_mkdocs_config_matches_the_published_site(out):
     assert config["theme"]["name"] == "material" and config["theme"]["font"] is False
     assert config["theme"]["palette"] == {"primary": "custom", "accent": "custom"}
     assert config["plugins"] == [{"catalogue": {"root": "."}}]
-    published = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    published = read_mkdocs_yml(REPO / "mkdocs.yml")  # as the tools read it: !ENV resolved
     assert [p if isinstance(p, str) else next(iter(p)) for p in published["plugins"]] == ["catalogue"]
     assert config["theme"]["features"] == published["theme"]["features"]
 

@@ -6,18 +6,27 @@ builds, once per build, the index of relations pointing at each pattern."""
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
-from generator.render.charts.figure import ON_PRIMARY, PRIMARY, esc, figure, fit, id_base, label, num, svg
+from generator.render.charts.figure import ON_PRIMARY, PRIMARY, esc, figure, id_base, num, svg
 
 # From the centre pattern's point of view: "This pattern <phrase> <other>".
 OUTGOING = {"complements": "complements", "alternative-to": "is an alternative to",
             "requires": "requires", "supersedes": "supersedes"}
-INCOMING = {"complements": "is complemented by", "alternative-to": "is an alternative to",
+# "complements" reads the same both ways, so a two-way relation (A complements B, B complements A)
+# is one phrase and is listed once.
+INCOMING = {"complements": "complements", "alternative-to": "is an alternative to",
             "requires": "is required by", "supersedes": "is superseded by"}
 
-REL_W, REL_ROW, REL_PAD = 680, 36, 10
-CENTRE_W, CENTRE_H, TRUNK_X, NODE_X, NODE_W = 180, 64, 210, 420, 250
-
+# Layout, in SVG units (the figure scales to the page's width). Text is wrapped, never cut: a
+# title takes as many lines as it needs and its box grows with it. Widths per character are
+# generous estimates for the system sans-serif fonts (DejaVu Sans is among the widest), so text
+# stays inside its box; tests/browser/test_browser_charts.py measures every text box in Chromium.
+PAD, GAP = 10, 10
+CENTRE_W, CENTRE_CHARS, CENTRE_LINE = 200, 20, 18  # bold 14px title, white on NHS Blue
+NODE_W, NODE_CHARS, NODE_LINE = 260, 27, 17  # 14px titles of the related patterns
+LABEL_CHAR, LABEL_LINE = 7.2, 15  # 12px relation phrases, one per line, above each branch
+TRUNK_GAP, LABEL_PAD = 20, 8
 
 def reverse_relations(ctx) -> dict[str, list[tuple[str, str]]]:
     """For every pattern id, the (other pattern id, relation) pairs that point at it.
@@ -74,16 +83,14 @@ def relation_diagram(ctx, view, from_page: str, incoming: dict | None = None, *,
     if not relations:
         return ""
     base = id_base(id_prefix or f"relations-{view.id}")
-    nodes = _nodes(relations)
-    height = max(len(nodes) * REL_ROW, CENTRE_H) + 2 * REL_PAD
-    body = _centre(view.pattern.title, height / 2) + _edges(nodes, height / 2) \
-        + _node_boxes(ctx, nodes, from_page, link_nodes)
+    layout = _layout(ctx, view.pattern.title, _nodes(relations))
+    body = _centre(layout) + _edges(layout) + _node_boxes(ctx, layout, from_page, link_nodes)
     title = f"Patterns related to {view.pattern.title}"
     desc = "Diagram. " + "; ".join(f"This pattern {p} {_title_of(ctx, o)}" for p, o in relations) + "."
-    drawing = svg(base, (REL_W, height), title, desc, body, "catalogue-chart--relations",
-               role="group" if link_nodes else "img")
+    drawing = svg(base, (layout.width, layout.height), title, desc, body, "catalogue-chart--relations",
+                  role="group" if link_nodes else "img")
     return figure("catalogue-figure--relations", drawing, title,
-                   _relation_list(ctx, relations, from_page))
+                  _relation_list(ctx, relations, from_page))
 
 
 def _title_of(ctx, pattern_id: str) -> str:
@@ -91,42 +98,104 @@ def _title_of(ctx, pattern_id: str) -> str:
     return other.pattern.title if other else pattern_id
 
 
-def _centre(title: str, cy: float) -> str:
-    """The centre pattern: a filled NHS Blue box with its title in white, up to three lines."""
-    lines = textwrap.wrap(title, 22)[:3] or [title]
-    if len(lines) == 3 and len(" ".join(lines)) < len(title):
-        lines[2] = fit(lines[2] + " \u2026", 22)
-    first_y = cy - (len(lines) - 1) * 9 + 5
-    spans = "".join(f'<tspan x="{10 + CENTRE_W / 2:.0f}" y="{num(first_y + i * 18)}">{esc(line)}</tspan>'
-                    for i, line in enumerate(lines))
-    return (f'<rect class="catalogue-chart__centre" x="10" y="{num(cy - CENTRE_H / 2)}" '
-            f'width="{CENTRE_W}" height="{CENTRE_H}" rx="6" fill="{PRIMARY}"/>'
+@dataclass(frozen=True)
+class _Row:
+    """One related pattern: its id, title lines, relation phrases, and where its row sits."""
+
+    other: str
+    lines: list[str]
+    phrases: list[str]
+    top: float
+    height: float
+
+    @property
+    def y(self) -> float:
+        """The branch's height: the middle of the row."""
+        return self.top + self.height / 2
+
+    @property
+    def box_height(self) -> float:
+        return len(self.lines) * NODE_LINE + 10
+
+
+@dataclass(frozen=True)
+class _Layout:
+    centre: list[str]
+    rows: list[_Row]
+    node_x: float
+    width: float
+    height: float
+
+    @property
+    def trunk_x(self) -> float:
+        return PAD + CENTRE_W + TRUNK_GAP
+
+    @property
+    def centre_height(self) -> float:
+        return len(self.centre) * CENTRE_LINE + 20
+
+
+def _wrap(text: str, chars: int) -> list[str]:
+    return textwrap.wrap(text, chars, break_on_hyphens=False) or [text]
+
+
+def _layout(ctx, title: str, nodes) -> _Layout:
+    """Rows stacked from the top, each as tall as its wrapped title or its phrases need (the
+    phrases sit above the branch, so a row is twice their height); the label column as wide as
+    the longest phrase; the centre box beside the middle of the rows."""
+    label_w = max(len(p) for _, phrases in nodes for p in phrases) * LABEL_CHAR + 2 * LABEL_PAD
+    rows, top = [], PAD
+    for other, phrases in nodes:
+        lines = _wrap(_title_of(ctx, other), NODE_CHARS)
+        height = max(len(lines) * NODE_LINE + 10, 2 * (len(phrases) * LABEL_LINE + 6))
+        rows.append(_Row(other, lines, phrases, top, height))
+        top += height + GAP
+    centre = _wrap(title, CENTRE_CHARS)
+    content = max(top - GAP - PAD, len(centre) * CENTRE_LINE + 20)
+    node_x = PAD + CENTRE_W + TRUNK_GAP + label_w
+    return _Layout(centre, rows, node_x, node_x + NODE_W + PAD, content + 2 * PAD)
+
+
+def _centre(layout: _Layout) -> str:
+    """The centre pattern: a filled NHS Blue box with its whole title in white."""
+    cy, h = layout.height / 2, layout.centre_height
+    first_y = cy - (len(layout.centre) - 1) * CENTRE_LINE / 2 + 5
+    spans = "".join(f'<tspan x="{num(PAD + CENTRE_W / 2)}" y="{num(first_y + i * CENTRE_LINE)}">{esc(line)}</tspan>'
+                    for i, line in enumerate(layout.centre))
+    return (f'<rect class="catalogue-chart__centre" x="{PAD}" y="{num(cy - h / 2)}" '
+            f'width="{CENTRE_W}" height="{num(h)}" rx="6" fill="{PRIMARY}"/>'
             f'<text fill="{ON_PRIMARY}" text-anchor="middle" font-weight="bold">{spans}</text>')
 
 
-def _row_y(i: int) -> float:
-    return REL_PAD + i * REL_ROW + REL_ROW / 2
-
-
-def _edges(nodes, cy: float) -> str:
-    """A trunk from the centre, one branch per node, and each branch's relation label above it."""
-    ys = [_row_y(i) for i in range(len(nodes))]
-    d = f"M{10 + CENTRE_W} {num(cy)}H{TRUNK_X}M{TRUNK_X} {num(min(ys + [cy]))}V{num(max(ys + [cy]))}"
-    d += "".join(f"M{TRUNK_X} {num(y)}H{NODE_X}" for y in ys)
-    labels = "".join(label(TRUNK_X + 8, y - 6, ", ".join(phrases), 32)
-                     for y, (_, phrases) in zip(ys, nodes))
+def _edges(layout: _Layout) -> str:
+    """A trunk from the centre, one branch per row, and each branch's relation phrases above it,
+    one per line, in the column between the trunk and the boxes."""
+    cy, trunk = layout.height / 2, layout.trunk_x
+    ys = [row.y for row in layout.rows]
+    d = f"M{PAD + CENTRE_W} {num(cy)}H{trunk}M{trunk} {num(min(ys + [cy]))}V{num(max(ys + [cy]))}"
+    d += "".join(f"M{trunk} {num(y)}H{num(layout.node_x)}" for y in ys)
+    labels = []
+    for row in layout.rows:
+        last = row.y - 6
+        spans = "".join(f'<tspan x="{num(trunk + LABEL_PAD)}" y="{num(last - (len(row.phrases) - 1 - i) * LABEL_LINE)}">'
+                        f"{esc(phrase)}</tspan>" for i, phrase in enumerate(row.phrases))
+        labels.append(f"<text>{spans}</text>")
     return (f'<path class="catalogue-chart__edges" fill="none" stroke="{PRIMARY}" '
-            f'stroke-width="2" d="{d}"/><g class="catalogue-chart__relation" font-size="12">{labels}</g>')
+            f'stroke-width="2" d="{d}"/><g class="catalogue-chart__relation" font-size="12">{"".join(labels)}</g>')
 
 
-def _node_boxes(ctx, nodes, from_page: str, link_nodes: bool) -> str:
+def _node_boxes(ctx, layout: _Layout, from_page: str, link_nodes: bool) -> str:
+    """A box per related pattern, tall enough for its whole title."""
     boxes, texts = [], []
-    for i, (other, _) in enumerate(nodes):
-        y = _row_y(i)
-        boxes.append(f'<rect x="{NODE_X}" y="{num(y - 13)}" width="{NODE_W}" height="26" rx="4"/>')
-        text = label(NODE_X + 8, y + 5, _title_of(ctx, other), 33)
-        if link_nodes and other in ctx.by_id:
-            text = f'<a href="{esc(ctx.url(from_page, ctx.by_id[other].page))}">{text}</a>'
+    for row in layout.rows:
+        top = row.y - row.box_height / 2
+        boxes.append(f'<rect x="{num(layout.node_x)}" y="{num(top)}" width="{NODE_W}" '
+                     f'height="{num(row.box_height)}" rx="4"/>')
+        spans = "".join(f'<tspan x="{num(layout.node_x + 8)}" y="{num(top + 5 + (i + 1) * NODE_LINE - 4)}">'
+                        f"{esc(line)}</tspan>" for i, line in enumerate(row.lines))
+        text = f"<text>{spans}</text>"
+        if link_nodes and row.other in ctx.by_id:
+            text = f'<a href="{esc(ctx.url(from_page, ctx.by_id[row.other].page))}">{text}</a>'
         texts.append(text)
     return (f'<g class="catalogue-chart__nodes" fill="none" stroke="{PRIMARY}" stroke-width="2">'
             f'{"".join(boxes)}</g><g class="catalogue-chart__node-titles">{"".join(texts)}</g>')

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.dates import long_date
 from generator.render.charts.figure import PRIMARY, esc, figure, id_base, label, num, svg
+from generator.render.wording import time_html
 
 TL_W, TL_LEFT, TL_RIGHT, TL_ROW, TL_TOP = 600, 96, 584, 24, 8
 
 
 def maturity_timeline(view, model, *, id_prefix: str | None = None) -> str:
     """A step chart of the pattern's maturity level from its creation to the assessment date
-    (ctx.today), plus the same facts as a list: "from 2025-06-01: Emerging; since ...".
+    (ctx.today), plus the same facts as a list: "from 1 June 2025: Emerging; since ...".
 
     Returns "" when the pattern has no timeline (e.g. it is dated after today).
     """
@@ -24,7 +26,7 @@ def maturity_timeline(view, model, *, id_prefix: str | None = None) -> str:
     height = TL_TOP + len(levels) * TL_ROW + 28
     body = _level_grid(levels) + _steps(points, end, len(levels)) + _date_labels(points[0][0], end, height)
     title = f"Maturity of {view.pattern.title} over time"
-    desc = (f"Step chart of the maturity level from {points[0][0].isoformat()} to {end.isoformat()}. "
+    desc = (f"Step chart of the maturity level from {long_date(points[0][0])} to {long_date(end)}. "
             + "; ".join(_period_text(points, i) for i in range(len(points))) + ".")
     base = id_base(id_prefix or f"maturity-{view.id}")
     drawing = svg(base, (TL_W, height), title, desc, body, "catalogue-chart--timeline")
@@ -67,21 +69,21 @@ def _steps(points, end: dt.date, n_levels: int) -> str:
 
 def _date_labels(start: dt.date, end: dt.date, height: float) -> str:
     y = height - 8
-    return (f'<g font-size="12"><text x="{TL_LEFT}" y="{y}">{start.isoformat()}</text>'
-            f'<text x="{TL_RIGHT}" y="{y}" text-anchor="end">{end.isoformat()}</text></g>')
+    return (f'<g font-size="12"><text x="{TL_LEFT}" y="{y}">{long_date(start)}</text>'
+            f'<text x="{TL_RIGHT}" y="{y}" text-anchor="end">{long_date(end)}</text></g>')
 
 
 def _period_text(points, i: int) -> str:
     day, level = points[i]
     if i == len(points) - 1:
-        return f"since {day.isoformat()}: {level.name} (current)"
-    return f"from {day.isoformat()}: {level.name}"
+        return f"since {long_date(day)}: {level.name} (current)"
+    return f"from {long_date(day)}: {level.name}"
 
 
 def _period_html(points, i: int) -> str:
     """As _period_text, with the date in a <time> element."""
     day, level = points[i]
-    when = f'<time datetime="{day.isoformat()}">{day.isoformat()}</time>'
+    when = time_html(day)
     if i == len(points) - 1:
         return f"since {when}: {esc(level.name)} (current)"
     return f"from {when}: {esc(level.name)}"
