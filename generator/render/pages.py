@@ -56,6 +56,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         type_name=lambda t: display_name("organisation_type", t),
         region_name=lambda r: display_name("region", r),
         theme_name=lambda t: display_name("theme", t),
+        name_in=lambda value, vocabulary: display_name(vocabulary, value),
         slug=heading_id,
     )
     env.globals["names"] = names
