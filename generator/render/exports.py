@@ -123,7 +123,8 @@ def _model_json(model) -> dict:
     return {
         "review_period_days": model.review_period_days,
         "reviews_that_count": sorted(model.reviewers),
-        "evidence_ladder": [{"level": value, "name": name} for value, name in names("evidence").items()],
+        "evidence_ladder": [{"level": level, "id": value, "name": name}
+                            for level, (value, name) in enumerate(names("evidence").items(), 1)],
         "levels": [{"id": lv.id, "name": lv.name, "summary": lv.summary, "rank": lv.rank,
                     "criteria": dict(lv.criteria),
                     "requirements": [model.requirement(k, n) for k, n in lv.criteria]}
