@@ -58,7 +58,7 @@ _ALL = _rules("reading", [
     ("organisation-exists", "error", "an ODS code not in the registry"),
     ("pattern-exists", "error", "`related` or `superseded_by` names no pattern"),
     ("no-self-relation", "error", "a pattern relates to itself"),
-    ("date-future", "error", "a date after today"),
+    ("date-future", "error", "a date after today (including a source's date)"),
     ("date-order", "error", "`last_reviewed` before `created`"),
     ("adoption-duplicate", "error", "one organisation with two adoptions"),
     ("adoption-originator", "warning", "the originator listed as adopter (not counted)"),
@@ -66,7 +66,8 @@ _ALL = _rules("reading", [
      "the message says what is missing"),
     ("maturity-lapsed", "warning", "the declared maturity was supported while the last review counted, and "
      "only the review's age now keeps it from the evidence; an error in a changed file (see below)"),
-    ("review-overdue", "warning", "`last_reviewed` older than the review period"),
+    ("review-overdue", "warning", "`last_reviewed` (or `created`, for an entry no one has reviewed) older than "
+     "the review period"),
     ("supersedes-cycle", "error", "patterns supersede each other in a circle (through `superseded_by` or "
      "`related` with `relation: supersedes`); reported at that field in every file of the circle, "
      "and the message names the circle"),

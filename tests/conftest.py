@@ -14,6 +14,7 @@ import pytest
 from generator.cli import main
 from generator.validate.loader import load_yaml
 from generator.model.catalogue import Pattern
+from generator.model.vocabulary import value_at
 from generator.problems import Result
 
 # The validation cache (generator/validate/cache.py) is off for the suite, so every test checks
@@ -44,9 +45,14 @@ ENTRY = {
     "consequences": {"benefits": ["Something fictional gets better."], "liabilities": []},
     "originator": "ZZ1",
     "contact": {"team": "Fictional Team", "url": "https://team.example.org/"},
+    "sources": [{"kind": "originator-account", "title": "Fictional account of the example",
+                 "publisher": "Fictional Northshire Trust", "date": "2026-01-01",
+                 "url": "https://team.example.org/account"}],
+    "written_by": "originator",
     "lifecycle": "active",
     "created": "2026-01-05",
     "last_reviewed": "2026-01-05",
+    "reviewed_by": "originator",
     "maturity": "emerging",
 }
 
@@ -130,15 +136,17 @@ def load_text(tmp_path):
 
 @pytest.fixture
 def make_pattern():
-    """An in-memory Pattern: adoptions as (code, status, since), outcomes as dates."""
+    """An in-memory Pattern: adoptions as (code, status, since), outcomes as dates (evidence at
+    level 2) or as (date, evidence level)."""
     def make(adoptions=(), outcomes=(), **fields) -> Pattern:
         data = {**ENTRY, **fields}
         data["adoptions"] = [
             {"organisation": code, "status": status, "since": since,
              **({"evidence": "https://example.org/story"} if status in ("piloting", "in-use") else {})}
             for code, status, since in adoptions]
+        dated = [item if isinstance(item, tuple) else (item, 2) for item in outcomes]
         data["outcomes"] = [{"description": "A fictional measured result.", "source": "https://example.org/result",
-                             "date": day} for day in outcomes]
+                             "date": day, "evidence": value_at("evidence", level)} for day, level in dated]
         return Pattern.from_data(data, "patterns/fictional-example.yaml")
     return make
 

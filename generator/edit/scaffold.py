@@ -115,10 +115,22 @@ originator: {originator}
 adoptions: []
 related: []
 resources: []
+# Where what the entry says comes from. kind: originator-account, adopter-account, supplier-article,
+# independent-evaluation, board-paper, conference-talk, news-report or peer-reviewed-paper;
+# date: YYYY-MM-DD, or undated when the source gives none.
+sources:
+  - kind: originator-account
+    title: "{PLACEHOLDER}: the source's title"
+    publisher: "{PLACEHOLDER}: who published it"
+    date: undated
+    url: https://example.org/{PLACEHOLDER}-source
+# Who wrote this entry: originator, adopter or editors (the catalogue's editors).
+written_by: originator
 contact:
 {contact}
 lifecycle: active
 created: {day}
-last_reviewed: {day}
+# No one has reviewed it yet. After a review, write last_reviewed: YYYY-MM-DD and who reviewed it.
+reviewed_by: none
 maturity: emerging
 """

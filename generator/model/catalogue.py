@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.dates import parse_date
+from generator.model.vocabulary import level_of
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,19 @@ class Outcome:
     description: str
     source: str
     date: dt.date
+    evidence: str  # its strength: a value of the evidence ladder (the schema's x-names word it)
+    level: int  # that value's place on the ladder, 1 to 5: what maturity compares
+
+
+@dataclass(frozen=True)
+class Source:
+    """One published source of what an entry says; `date` is None when the source is undated."""
+
+    kind: str
+    title: str
+    publisher: str
+    date: dt.date | None
+    url: str
 
 
 @dataclass(frozen=True)
@@ -75,7 +89,7 @@ class Pattern:
     lifecycle: str
     superseded_by: str | None
     created: dt.date
-    last_reviewed: dt.date
+    last_reviewed: dt.date | None  # None when no one has reviewed the entry (reviewed_by: none)
     declared_maturity: str
     adoptions: list[Adoption]
     outcomes: list[Outcome]
@@ -84,6 +98,18 @@ class Pattern:
     path: str = ""
     care_settings: list[str] = field(default_factory=list)  # optional facets readers filter by
     wgll: list[str] = field(default_factory=list)  # "What Good Looks Like" success measures
+    # Provenance: where the text comes from, who wrote and reviewed it, and what is the editors' own.
+    sources: list[Source] = field(default_factory=list)
+    written_by: str = "originator"
+    reviewed_by: str = "none"
+    editors_reading: list[str] = field(default_factory=list)
+    prerequisites: list[str] = field(default_factory=list)
+    first_steps: list[str] = field(default_factory=list)
+
+    @property
+    def latest_review(self) -> dt.date:
+        """When someone last looked at the entry: its latest review, else its creation."""
+        return self.last_reviewed or self.created
 
     @classmethod
     def from_data(cls, data: dict, path: str = "") -> "Pattern":
@@ -106,17 +132,25 @@ class Pattern:
             lifecycle=data["lifecycle"],
             superseded_by=data.get("superseded_by"),
             created=parse_date(data["created"]),
-            last_reviewed=parse_date(data["last_reviewed"]),
+            last_reviewed=parse_date(data.get("last_reviewed")),
             declared_maturity=data["maturity"],
             adoptions=[Adoption(a["organisation"], a["status"], parse_date(a["since"]),
                                 a.get("evidence"), a.get("note")) for a in data.get("adoptions", [])],
-            outcomes=[Outcome(o["description"], o["source"], parse_date(o["date"]))
+            outcomes=[Outcome(o["description"], o["source"], parse_date(o["date"]), o["evidence"],
+                              level_of("evidence", o["evidence"]))
                       for o in data.get("outcomes", [])],
             related=[(r["pattern"], r["relation"]) for r in data.get("related", [])],
             data=data,
             path=path,
             care_settings=list(data.get("care_settings", [])),
             wgll=list(data.get("wgll", [])),
+            sources=[Source(s["kind"], s["title"], s["publisher"], parse_date(s["date"]), s["url"])
+                     for s in data["sources"]],
+            written_by=data["written_by"],
+            reviewed_by=data["reviewed_by"],
+            editors_reading=list(data.get("editors_reading", [])),
+            prerequisites=list(data.get("prerequisites", [])),
+            first_steps=list(data.get("first_steps", [])),
         )
 
 

@@ -1,5 +1,6 @@
 """Compute maturity: the ladder of levels from schema/maturity.yaml, evaluated against a pattern's
-dated evidence, so the model can say the level today, on any past date, and what is missing."""
+dated evidence (adoptions, outcomes and the strength of their evidence, reviews that count), so
+the model can say the level today, on any past date, and what is missing."""
 
 from __future__ import annotations
 
@@ -11,8 +12,37 @@ from generator.errors import ConfigError
 from generator.model.catalogue import Pattern
 from generator.resources import load_maturity_config, load_schema
 from generator.model.reuse import reuse_of
+from generator.model.vocabulary import display_name, enum_values, value_at
 
-CRITERIA = ("outcomes", "adopters", "reuse", "reviewed_within_days")
+CRITERIA = ("outcomes", "evidence", "adopters", "reuse", "reviewed_within_days")
+
+
+class Count(int):
+    """A number in the reader's wording that also picks its noun: in a format string,
+    "{n:organisation|organisations}" gives the first word when n is 1 and the second otherwise,
+    so no sentence says "organisation(s)"."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, other = spec.split("|", 1)
+            return one if self == 1 else other
+        return super().__format__(spec)
+
+
+def _evidence_words(level: int) -> str:
+    """What a level of the evidence ladder means, mid-sentence ("data showing change")."""
+    return display_name("evidence", value_at("evidence", level)).lower() if level > 0 else ""
+
+
+def _evidence_shown(level: int) -> str:
+    """The strongest evidence found, as the reader sees it: "level 2 (data showing change)"."""
+    return f"level {level} ({_evidence_words(level)})" if level else "none"
+
+
+def words(template: str, n: int, **values) -> str:
+    """One criterion's wording with its threshold filled in (and the evidence ladder's words for it)."""
+    evidence = _evidence_words(n) if 0 < n <= len(enum_values("evidence")) else ""
+    return template.format(n=Count(n), evidence=evidence, **values)
 
 
 @dataclass(frozen=True)
@@ -39,12 +69,12 @@ class Check:
 
     @property
     def requirement(self) -> str:
-        return self.wording["requirement"].format(n=self.threshold)
+        return words(self.wording["requirement"], self.threshold)
 
     @property
     def shortfall(self) -> str:
         code_text = f": {', '.join(self.codes)}" if self.codes else ""
-        return self.wording["shortfall"].format(n=self.threshold, found=self.found, codes=code_text)
+        return words(self.wording["shortfall"], self.threshold, found=self.found, codes=code_text)
 
 
 @dataclass(frozen=True)
@@ -79,7 +109,7 @@ class Lapse:
 
     declared: Level  # the level the entry declares
     supported: Level  # the level the evidence supports on the day assessed
-    reviewed: dt.date  # the latest review (last_reviewed, or created)
+    reviewed: dt.date  # the latest review that counts (last_reviewed, or created)
     period_days: int  # how recent a review the declared level needs
     lapsed_on: dt.date  # the first day the declared level was no longer supported
 
@@ -92,6 +122,7 @@ class MaturityModel:
             self.review_period_days = int(config["review_period_days"])
             self.wording = config["criteria"]
             self.reuse_rules = config["reuse"]
+            self.reviewers = frozenset(config["reviews_that_count"])
             self.levels = tuple(
                 Level(item["id"], item["name"], item["summary"],
                       tuple(sorted((k, int(v)) for k, v in (item.get("criteria") or {}).items())), rank)
@@ -99,39 +130,60 @@ class MaturityModel:
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"maturity.yaml: malformed ({exc!r})") from exc
         for level in self.levels:
-            for name, _ in level.criteria:
+            for name, value in level.criteria:
                 if name not in CRITERIA or name not in self.wording:
                     raise ConfigError(f"maturity.yaml: level {level.id!r} uses unknown criterion {name!r}")
+                if name == "evidence" and not 0 < value <= len(enum_values("evidence")):
+                    raise ConfigError(f"maturity.yaml: level {level.id!r} needs evidence at level {value}, "
+                                      f"but the evidence ladder has levels 1 to {len(enum_values('evidence'))}")
+        unknown = self.reviewers - set(enum_values("reviewed_by"))
+        if unknown:
+            raise ConfigError(f"maturity.yaml: reviews_that_count names {sorted(unknown)}, which "
+                              "reviewed_by does not allow")
         self._by_id = {lv.id: lv for lv in self.levels}
 
     def level(self, level_id: str) -> Level:
         return self._by_id[level_id]
 
     def requirement(self, name: str, n: int) -> str:
-        """Reader's wording of one criterion, e.g. '5 or more other organisations using it ...'."""
-        return self.wording[name]["requirement"].format(n=n)
+        """Reader's wording of one criterion, e.g. 'at least 5 other organisations using it ...'."""
+        return words(self.wording[name]["requirement"], n)
+
+    def counted_reviews(self, pattern: Pattern, on: dt.date | None = None) -> list[dt.date]:
+        """The dates of the reviews that count for maturity, up to `on`: the latest review when
+        reviewed_by is one of reviews_that_count, and the creation when written_by is."""
+        dates = [pattern.created] if pattern.written_by in self.reviewers else []
+        if pattern.last_reviewed and pattern.reviewed_by in self.reviewers:
+            dates.append(pattern.last_reviewed)
+        return [d for d in dates if on is None or d <= on]
+
+    def _found(self, pattern: Pattern, on: dt.date) -> dict:
+        """Each criterion's evidence on `on`: (value, as the reader sees it, organisations)."""
+        reuse = reuse_of(pattern, on)
+        dated = [o for o in pattern.outcomes if o.date <= on]
+        strongest = max((o.level for o in dated), default=0)
+        reviews = self.counted_reviews(pattern, on)
+        reviewed = max(reviews) if reviews else None
+        return {
+            "outcomes": (len(dated), len(dated), ()),
+            "evidence": (strongest, _evidence_shown(strongest), ()),
+            "adopters": (len(reuse.adopters), len(reuse.adopters), reuse.adopters),
+            "reuse": (reuse.count, reuse.count, reuse.in_use),
+            "reviewed_within_days": (reviewed, reviewed.isoformat() if reviewed else "none", ()),
+        }
 
     def assess(self, pattern: Pattern, on: dt.date) -> Assessment:
         """Evaluate every level's criteria on date `on` and return the highest level reached."""
-        reuse = reuse_of(pattern, on)
-        outcomes = sum(1 for o in pattern.outcomes if o.date <= on)
-        reviews = [d for d in (pattern.created, pattern.last_reviewed) if d and d <= on]
-        reviewed = max(reviews) if reviews else None
-        found = {
-            "outcomes": (outcomes, ()),
-            "adopters": (len(reuse.adopters), reuse.adopters),
-            "reuse": (reuse.count, reuse.in_use),
-        }
+        found = self._found(pattern, on)
         checks, reached, blocked = [], self.levels[0], False
         for level in self.levels:
             level_ok = True
             for name, n in level.criteria:
+                value, shown, codes = found[name]
                 if name == "reviewed_within_days":
-                    ok = reviewed is not None and (on - reviewed).days <= n
-                    shown, codes = (reviewed.isoformat() if reviewed else "never"), ()
+                    ok = value is not None and (on - value).days <= n
                 else:
-                    shown, codes = found[name]
-                    ok = shown >= n
+                    ok = value >= n
                 checks.append(Check(level.id, name, n, ok, shown, codes, self.wording[name]))
                 level_ok = level_ok and ok
             if level_ok and not blocked:
@@ -149,7 +201,7 @@ class MaturityModel:
         if declared is None or declared.rank <= assessment.level.rank:
             return None
         missing = assessment.missing_for(declared.id)
-        reviews = [d for d in (pattern.created, pattern.last_reviewed) if d and d <= on]
+        reviews = self.counted_reviews(pattern, on)
         if not reviews or any(c.criterion != "reviewed_within_days" for c in missing):
             return None
         period = min(c.threshold for c in missing)
@@ -164,7 +216,7 @@ class MaturityModel:
         """Each date on which the pattern's level changed, from its creation to `until`."""
         dates = {pattern.created, pattern.last_reviewed}
         dates |= {a.since for a in pattern.adoptions} | {o.date for o in pattern.outcomes}
-        for review in (pattern.created, pattern.last_reviewed):
+        for review in self.counted_reviews(pattern):
             for lv in self.levels:
                 for k, n in lv.criteria:
                     if k == "reviewed_within_days":

@@ -20,6 +20,11 @@ VOCABULARIES = {
     "lifecycle": ("pattern.schema.json", ("properties", "lifecycle")),
     "maturity": ("pattern.schema.json", ("properties", "maturity")),
     "adoption_status": ("pattern.schema.json", ("$defs", "adoption", "properties", "status")),
+    "source_kind": ("pattern.schema.json", ("$defs", "source", "properties", "kind")),
+    "written_by": ("pattern.schema.json", ("properties", "written_by")),
+    "reviewed_by": ("pattern.schema.json", ("properties", "reviewed_by")),
+    # A ladder: its values are in order, lowest first, and a value's level is its place (1, 2, ...).
+    "evidence": ("pattern.schema.json", ("properties", "outcomes", "items", "properties", "evidence")),
     "organisation_type": ("organisations.schema.json", ("$defs", "organisation", "properties", "type")),
     "region": ("organisations.schema.json", ("$defs", "organisation", "properties", "region")),
 }
@@ -47,6 +52,16 @@ def enum_values(vocabulary: str) -> list[str]:
 def display_name(vocabulary: str, value: str) -> str:
     """The reader's word for one value (the value itself if the schema does not know it)."""
     return names(vocabulary).get(value, value)
+
+
+def level_of(vocabulary: str, value: str) -> int:
+    """A value's place on a ladder vocabulary, counting from 1 (evidence: data-showing-change is 2)."""
+    return enum_values(vocabulary).index(value) + 1
+
+
+def value_at(vocabulary: str, level: int) -> str:
+    """The value at a place on a ladder vocabulary, counting from 1."""
+    return enum_values(vocabulary)[level - 1]
 
 
 # The marker a new entry's scaffold leaves in every field to fill in: the validator warns about

@@ -37,7 +37,7 @@ class PatternView:
     @property
     def updated(self) -> dt.date:
         """Latest dated evidence or review: what "recently updated" sorts by."""
-        dates = [self.pattern.last_reviewed, self.pattern.created]
+        dates = [self.pattern.latest_review, self.pattern.created]
         dates += [a.since for a in self.pattern.adoptions] + [o.date for o in self.pattern.outcomes]
         return max(dates)
 
@@ -133,7 +133,7 @@ def build_context(catalogue: Catalogue, today: dt.date, **options) -> SiteContex
             reuse=reuse_of(pattern),
             assessment=assessment,
             timeline=model.timeline(pattern, today),
-            overdue=(today - pattern.last_reviewed).days > model.review_period_days,
+            overdue=(today - pattern.latest_review).days > model.review_period_days,
             page=f"patterns/{pattern.id}.md",
             lapse=model.lapse(pattern, today, assessment),
         ))

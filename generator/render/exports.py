@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from generator.model.reuse import reuse_adoptions
+from generator.model.vocabulary import names
 from generator.render.context import page_url, relative_url
 
-SCHEMA_VERSION = "1.0"
+# 2.0: entries carry sources, written_by, reviewed_by and the evidence strength of each outcome,
+# last_reviewed is absent from an entry no one has reviewed, and lifecycle may be "unknown".
+SCHEMA_VERSION = "2.0"
 FEED_LIMIT = 50
 
 # Atom entry ids are tag: URIs (RFC 4151) that never contain the site address, so they stay the
@@ -34,7 +37,7 @@ FEED_VERBS = {"in-use": "is using", "piloting": "is piloting"}
 
 CSV_COLUMNS = ("id", "title", "summary", "category", "themes", "tags", "originator",
                "originator_name", "maturity", "reuse_count", "piloting_count", "lifecycle",
-               "created", "last_reviewed", "url")
+               "created", "last_reviewed", "url", "written_by", "reviewed_by", "based_on")
 
 # Characters XML 1.0 forbids; one in a title would make the whole feed unparseable.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -119,6 +122,9 @@ def _organisation_json(ctx, view) -> dict:
 def _model_json(model) -> dict:
     return {
         "review_period_days": model.review_period_days,
+        "reviews_that_count": sorted(model.reviewers),
+        "evidence_ladder": [{"level": level, "id": value, "name": name}
+                            for level, (value, name) in enumerate(names("evidence").items(), 1)],
         "levels": [{"id": lv.id, "name": lv.name, "summary": lv.summary, "rank": lv.rank,
                     "criteria": dict(lv.criteria),
                     "requirements": [model.requirement(k, n) for k, n in lv.criteria]}
@@ -143,7 +149,8 @@ def _csv_row(ctx, view) -> list:
     return [p.id, p.title, p.summary, p.category, ";".join(p.themes), ";".join(p.tags),
             p.originator, ctx.org_name(p.originator), view.level.id, view.reuse.count,
             len(view.reuse.piloting), p.lifecycle, p.created.isoformat(),
-            p.last_reviewed.isoformat(), _page(ctx, view)]
+            p.last_reviewed.isoformat() if p.last_reviewed else "", _page(ctx, view),
+            p.written_by, p.reviewed_by, ";".join(s.url for s in p.sources)]
 
 
 def _safe_cell(value):

@@ -59,6 +59,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         theme_name=lambda t: display_name("theme", t),
         care_setting_name=lambda c: display_name("care_setting", c),
         wgll_name=lambda w: display_name("wgll", w),
+        name_in=lambda value, vocabulary: display_name(vocabulary, value),
         slug=heading_id,
         date=time_html,
         plural=plural,

@@ -22,7 +22,8 @@ choice and nothing iterates a set, so two runs with the same arguments and `--as
 byte-identical files, on any day.
 
 Every entry validates without errors on `today`: dates are never after it, last_reviewed is
-within the review period, and the declared maturity is the level the maturity model computes
+within the review period (an entry no one has reviewed, reviewed_by: none, is younger than it),
+every entry names fictional example.org sources, and the declared maturity is the level the maturity model computes
 from the entry's own evidence (now and then one lower, as cautious authors do). Titles are
 composed from word lists, no two alike and few sharing a pair of words, and summaries from a
 dozen independent slots; the validator's own similar-pattern check then runs over the result and

@@ -78,11 +78,12 @@ def _emit_pattern(d: dict) -> str:
         items = d["consequences"][key]
         out.append(f"  {key}:" + ("" if items else " []"))
         out += [f"    - {_quoted(item)}" for item in items]
+    out += _emit_list("editors_reading", d.get("editors_reading", []))
     if d["outcomes"]:
         out.append("outcomes:")
         for o in d["outcomes"]:
             out += [f"  - description: {_quoted(o['description'])}", f"    source: {o['source']}",
-                    f"    date: {o['date']}"]
+                    f"    date: {o['date']}", f"    evidence: {o['evidence']}"]
     else:
         out.append("outcomes: []")
     out.append(f"originator: {d['originator']}")
@@ -103,9 +104,21 @@ def _emit_pattern(d: dict) -> str:
             out += [f"  - pattern: {r['pattern']}", f"    relation: {r['relation']}"]
     else:
         out.append("related: []")
-    out.append("resources:")
+    out += _emit_list("prerequisites", d.get("prerequisites", []))
+    out += _emit_list("first_steps", d.get("first_steps", []))
+    return "\n".join(out + _emit_tail(d)) + "\n"
+
+
+def _emit_tail(d: dict) -> list[str]:
+    """The entry's further reading, sources, contact and status, the last part of the file."""
+    out = ["resources:"]
     for r in d["resources"]:
         out += [f"  - title: {_quoted(r['title'])}", f"    url: {r['url']}"]
+    out.append("sources:")
+    for s in d["sources"]:
+        out += [f"  - kind: {s['kind']}", f"    title: {_quoted(s['title'])}",
+                f"    publisher: {_quoted(s['publisher'])}", f"    date: {s['date']}", f"    url: {s['url']}"]
+    out.append(f"written_by: {d['written_by']}")
     out += ["contact:", f"  team: {_quoted(d['contact']['team'])}"]
     if "email" in d["contact"]:
         out.append(f"  email: {d['contact']['email']}")
@@ -113,8 +126,15 @@ def _emit_pattern(d: dict) -> str:
     out.append(f"lifecycle: {d['lifecycle']}")
     if "superseded_by" in d:
         out.append(f"superseded_by: {d['superseded_by']}")
-    out += [f"created: {d['created']}", f"last_reviewed: {d['last_reviewed']}", f"maturity: {d['maturity']}"]
-    return "\n".join(out) + "\n"
+    out.append(f"created: {d['created']}")
+    if "last_reviewed" in d:
+        out.append(f"last_reviewed: {d['last_reviewed']}")
+    return out + [f"reviewed_by: {d['reviewed_by']}", f"maturity: {d['maturity']}"]
+
+
+def _emit_list(key: str, items: list[str]) -> list[str]:
+    """An optional list of quoted sentences: nothing at all when it is empty."""
+    return [f"{key}:"] + [f"  - {_quoted(item)}" for item in items] if items else []
 
 
 def _emit_registry(orgs: dict[str, dict]) -> str:

@@ -10,11 +10,11 @@ import random
 
 from generator.model.catalogue import Pattern
 from generator.model.maturity import maturity_model
-from generator.model.vocabulary import statuses_needing_evidence
+from generator.model.vocabulary import enum_values, statuses_needing_evidence
 from generator.synth.prose import fill
 from generator.synth.words import (
-    ADOPTION_COUNT_WEIGHTS, ADOPTION_NOTES, MEASURES, OUTCOME_COUNT_WEIGHTS, OUTCOME_TEXTS, RETIRED_NOTES,
-    STATUSES, STATUS_WEIGHTS,
+    ADOPTION_COUNT_WEIGHTS, ADOPTION_NOTES, EVIDENCE_WEIGHTS, MEASURES, OUTCOME_COUNT_WEIGHTS, OUTCOME_TEXTS,
+    RETIRED_NOTES, STATUSES, STATUS_WEIGHTS,
 )
 
 
@@ -25,7 +25,7 @@ def date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
 
 def draw_outcomes(rng: random.Random, pid: str, slots: dict, created: dt.date, today: dt.date) -> list[dict]:
     """Measured outcomes, each with its figures drawn afresh into `slots` (which the adoption
-    notes then read), an example.org source and a date."""
+    notes then read), an example.org source, a date and the strength of its evidence."""
     outcomes = []
     for i in range(rng.choices(range(len(OUTCOME_COUNT_WEIGHTS)), OUTCOME_COUNT_WEIGHTS)[0]):
         slots.update(pct=rng.randint(8, 45), months=rng.choice((3, 6, 9, 12)), n=rng.randint(2, 9),
@@ -36,6 +36,7 @@ def draw_outcomes(rng: random.Random, pid: str, slots: dict, created: dt.date, t
             "description": fill(rng.choice(OUTCOME_TEXTS), slots),
             "source": f"https://example.org/outcomes/{pid}/{i + 1}",
             "date": date_between(rng, created, today).isoformat(),
+            "evidence": rng.choices(enum_values("evidence"), EVIDENCE_WEIGHTS)[0],
         })
     return outcomes
 

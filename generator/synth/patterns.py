@@ -1,7 +1,8 @@
 """Synth, patterns: one fictional entry, all its fields but the ones that need the whole catalogue
 (lifecycle, related links and maturity, set once every id exists). Its prose comes from
-synth/prose.py, its outcomes and adoptions from synth/evidence.py; its dates are relative to
-`today`, reviewed within the review period so no entry is overdue."""
+synth/prose.py, its outcomes and adoptions from synth/evidence.py, and its provenance (sources,
+who wrote and reviewed it, the editors' reading, prerequisites and first steps) from here; its
+dates are relative to `today`, reviewed within the review period so no entry is overdue."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import datetime as dt
 import random
 
 from generator.synth.emit import _markdown
-from generator.synth.evidence import draw_adoptions, draw_outcomes
+from generator.model.vocabulary import enum_values
+from generator.synth.evidence import date_between, draw_adoptions, draw_outcomes
 from generator.synth.prose import draw_paragraphs, draw_sentences, draw_slots, draw_summary, fill, slug
 from generator.synth.words import (
-    BENEFIT_TEXTS, CATEGORIES, CONTEXT_OPENING, CONTEXT_SENTENCES, FICTION_NOTE, LIABILITY_TEXTS,
-    PROBLEM_SENTENCES, RESOURCE_TITLES, SOLUTION_SENTENCES, STEPS, TAGS, TEAMS, THEMES,
+    BENEFIT_TEXTS, CATEGORIES, CONTEXT_OPENING, CONTEXT_SENTENCES, EDITORS_READINGS, FICTION_NOTE,
+    LIABILITY_TEXTS, PREREQUISITES, PROBLEM_SENTENCES, RESOURCE_TITLES, REVIEWER_WEIGHTS, SOLUTION_SENTENCES,
+    SOURCE_LABELS, STEPS, TAGS, TEAMS, THEMES, WRITER_WEIGHTS,
 )
 
 
@@ -38,7 +41,37 @@ def draw_pattern(rng: random.Random, pid: str, title: str, thing: str, scope: st
     data["outcomes"] = draw_outcomes(rng, pid, slots, created, today)
     data["adoptions"] = draw_adoptions(rng, pid, slots, codes, own, created, today)
     data["resources"] = draw_resources(rng, pid, title)
+    data.update(draw_provenance(rng, pid, title, org, slots, created, today))
+    if data["reviewed_by"] == "none":
+        del data["last_reviewed"]
     return data
+
+
+def draw_provenance(rng: random.Random, pid: str, title: str, org: dict, slots: dict, created: dt.date,
+                    today: dt.date) -> dict:
+    """Its sources (one or two, now and then undated), who wrote it and who last reviewed it (no one,
+    only while it is younger than the review period), and now and then the editors' reading,
+    prerequisites and first steps."""
+    sources = [{"kind": rng.choice(enum_values("source_kind")), "title": f"{label}: {title}",
+                "publisher": org["name"],
+                "date": "undated" if rng.random() < 0.1 else
+                date_between(rng, created - dt.timedelta(days=180), created).isoformat(),
+                "url": f"https://example.org/sources/{pid}/{slug(label)}"}
+               for label in rng.sample(SOURCE_LABELS, rng.choice((1, 1, 1, 2)))]
+    reviewer = rng.choices(list(REVIEWER_WEIGHTS), list(REVIEWER_WEIGHTS.values()))[0]
+    if reviewer == "none" and (today - created).days > 364:
+        reviewer = "originator"
+    drawn = {
+        "sources": sources,
+        "written_by": rng.choices(list(WRITER_WEIGHTS), list(WRITER_WEIGHTS.values()))[0],
+        "reviewed_by": reviewer,
+        "editors_reading": [fill(t, slots) for t in rng.sample(EDITORS_READINGS, 1)] if rng.random() < 0.3 else [],
+        "prerequisites": [fill(t, slots) for t in rng.sample(PREREQUISITES, rng.randint(1, 2))]
+        if rng.random() < 0.4 else [],
+        "first_steps": [s[0].upper() + s[1:] + "." for s in rng.sample(STEPS, rng.randint(2, 3))]
+        if rng.random() < 0.4 else [],
+    }
+    return {key: value for key, value in drawn.items() if value != []}  # optional lists only when filled
 
 
 def _prose(rng: random.Random, slots: dict) -> dict[str, list]:

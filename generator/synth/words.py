@@ -368,6 +368,26 @@ TAGS = (
     "onboarding", "training", "virtual-wards", "primary-care", "urgent-care", "mental-health",
     "community-health", "pathology", "radiology", "telephony", "sustainability", "benefits-realisation",
 )
+EDITORS_READINGS = (
+    "The editors think the {thing} needs a named owner once the first team moves on.",
+    "The editors think smaller {units} may need more help to start than the sources suggest.",
+    "The editors think the approach depends on staff having time set aside for it.",
+    "The editors have linked this entry to others that the sources do not mention.",
+)
+PREREQUISITES = (
+    "A named owner for the {thing}.",
+    "Agreement from the {team} to support a second organisation.",
+    "A baseline of {measure} to compare against.",
+    "Protected time for the staff who will run it.",
+    "Access to the originator's {artefact}.",
+)
+# Who wrote and last reviewed an entry, and how strong each outcome's evidence is (lowest first),
+# in the proportions a catalogue of mostly self-reported practice would have.
+WRITER_WEIGHTS = {"originator": 70, "adopter": 10, "editors": 20}
+REVIEWER_WEIGHTS = {"originator": 60, "adopter": 15, "editors": 15, "none": 10}
+EVIDENCE_WEIGHTS = (15, 45, 20, 15, 5)
+SOURCE_LABELS = ("Fictional case study", "Fictional blog post", "Fictional board paper", "Fictional talk",
+                 "Fictional evaluation", "Fictional news story")
 RESOURCE_TITLES = ("Fictional playbook", "Fictional case study", "Fictional template pack",
                    "Fictional board paper", "Fictional code repository", "Fictional blog post")
 RELATIONS = ("complements", "complements", "complements", "alternative-to", "requires")

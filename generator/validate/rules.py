@@ -126,6 +126,7 @@ class CrossFileRules:
         dated = [(["created"], data.get("created")), (["last_reviewed"], data.get("last_reviewed"))]
         dated += [(["adoptions", i, "since"], a.get("since")) for i, a in _items(data, "adoptions")]
         dated += [(["outcomes", i, "date"], o.get("date")) for i, o in _items(data, "outcomes")]
+        dated += [(["sources", i, "date"], s.get("date")) for i, s in _items(data, "sources")]
         for location, value in dated:
             day = parse_date(value)
             if day and day > self.today:
@@ -182,16 +183,18 @@ class CrossFileRules:
             self._emit(f, ["maturity"], "maturity-lapsed",
                        f"declared {declared.id!r} needs a review within {lapse.period_days} days; the last "
                        f"review ({lapse.reviewed}) lapsed on {lapse.lapsed_on}, so the evidence now supports "
-                       f"{lapse.supported.id!r} and the site shows that: ask the originators to review the "
-                       f"entry and update last_reviewed, or declare {lapse.supported.id!r}")
+                       f"{lapse.supported.id!r} and the site shows that: ask the originators or an adopter to "
+                       f"review the entry and update last_reviewed and reviewed_by, or declare {lapse.supported.id!r}")
         elif declared.rank > assessment.level.rank:
             # One shortfall per criterion, at the declared level's threshold (the highest one).
             strictest = {c.criterion: c for c in assessment.missing_for(declared.id)}
             missing = "; ".join(c.shortfall for c in strictest.values())
             self._emit(f, ["maturity"], "maturity-evidence",
                        f"declared {declared.id!r} {missing}; the evidence supports {assessment.level.id!r}")
-        age = (self.today - pattern.last_reviewed).days
+        age = (self.today - pattern.latest_review).days
         if age > self.model.review_period_days:
-            self._emit(f, ["last_reviewed"], "review-overdue",
-                       f"last reviewed {age} days ago (the review period is {self.model.review_period_days} "
-                       "days): ask the originators to confirm the entry and update last_reviewed")
+            what = (f"last reviewed {age} days ago" if pattern.last_reviewed else
+                    f"not reviewed since it was written {age} days ago")
+            self._emit(f, ["last_reviewed" if pattern.last_reviewed else "reviewed_by"], "review-overdue",
+                       f"{what} (the review period is {self.model.review_period_days} days): ask the "
+                       "originators to confirm the entry, and update last_reviewed and reviewed_by")

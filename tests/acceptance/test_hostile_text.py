@@ -29,10 +29,10 @@ PATTERN = "patterns/automated-change-checks.yaml"
      "patterns/automated-change-checks.yaml:7:8: error: [schema-pattern] tags[0]: 'cloud\\n' is not valid: "
      "character 6 is a line break (U+000A); write tags in kebab-case, e.g. cloud-migration"),
     ("created: 2026-01-05", "created: 2025-W01-1",
-     "patterns/automated-change-checks.yaml:36:10: error: [schema-format] created: '2025-W01-1' is not valid: "
+     "patterns/automated-change-checks.yaml:44:10: error: [schema-format] created: '2025-W01-1' is not valid: "
      "write the date as YYYY-MM-DD"),
     ("  url: https://national.example.org/delivery", "  url: https://national.example.org/our team",
-     "patterns/automated-change-checks.yaml:34:8: error: [schema-format] contact.url: "
+     "patterns/automated-change-checks.yaml:42:8: error: [schema-format] contact.url: "
      "'https://national.example.org/our team' is not valid: character 33 is a space, which a link cannot "
      "hold: percent-encode it (a space is %20)"),
     ("  url: https://national.example.org/delivery", '  url: "https://national.example.org/a\\\\b"',
@@ -96,6 +96,6 @@ def test_every_reproduction_at_once_through_a_real_process(run_cli, catalogue, e
     assert all(line.isprintable() and ": error: [" in line for line in lines)
     where = [line.split(": error: ")[0] for line in lines]
     assert where == ["organisations.yaml:9:3", "organisations.yaml:10:11", f"{PATTERN}:3:8", f"{PATTERN}:7:8",
-                     f"{PATTERN}:7:19", f"{PATTERN}:25:19", f"{PATTERN}:34:8", f"{PATTERN}:36:10"]
+                     f"{PATTERN}:7:19", f"{PATTERN}:26:19", f"{PATTERN}:42:8", f"{PATTERN}:44:10"]
     report = run_cli("validate", "--format", "json", cwd=catalogue)
     assert report.returncode == 1 and len(json.loads(report.stdout)) == len(lines)

@@ -26,7 +26,7 @@ def test_every_broken_file_is_reported_in_one_run_and_exits_1(run_cli, broken):
     assert [line.split(": [")[0] for line in proc.stdout.splitlines()] == [
         "patterns/paper-change-board.yaml:2:1: error",     # schema-required: summary
         "patterns/paper-change-board.yaml:4:1: error",     # schema-unknown-key: sumary
-        "patterns/shared-landing-zone.yaml:21:13: error"]  # organisation-exists: ZZ9
+        "patterns/shared-landing-zone.yaml:22:13: error"]  # organisation-exists: ZZ9
     assert "did you mean 'summary'?" in proc.stdout
     assert proc.stderr == "3 errors, 0 warnings in 5 files\n"
 
@@ -37,14 +37,14 @@ def test_json_is_a_list_of_objects_with_the_documented_fields(run_cli, broken):
     assert proc.returncode == 1 and len(problems) == 3 and proc.stderr == ""
     for problem in problems:
         assert list(problem) == ["path", "line", "column", "severity", "rule", "message"]
-    assert problems[2] == {"path": "patterns/shared-landing-zone.yaml", "line": 21, "column": 13,
+    assert problems[2] == {"path": "patterns/shared-landing-zone.yaml", "line": 22, "column": 13,
                            "severity": "error", "rule": "organisation-exists", "message": problems[2]["message"]}
 
 
 def test_github_format_writes_one_annotation_per_problem(run_cli, broken):
     lines = run_cli("validate", "--format", "github", cwd=broken).stdout.splitlines()
     assert len(lines) == 3
-    assert lines[2].startswith("::error file=patterns/shared-landing-zone.yaml,line=21,col=13,"
+    assert lines[2].startswith("::error file=patterns/shared-landing-zone.yaml,line=22,col=13,"
                                "title=organisation-exists::organisation 'ZZ9'")
 
 

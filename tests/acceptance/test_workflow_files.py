@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.model.maturity import words
+
 REPO = Path(__file__).resolve().parents[2]
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -217,7 +219,7 @@ def test_contributing_states_the_maturity_ladder_of_maturity_yaml():
     for row, level in zip(rows, config["levels"]):
         assert row.startswith(f"| **{level['name']}** |"), row
         for name, n in (level.get("criteria") or {}).items():
-            requirement = config["criteria"][name]["requirement"].format(n=n)
+            requirement = words(config["criteria"][name]["requirement"], n)
             assert requirement in row, f"{level['name']}: {requirement!r} missing"
         numbers = re.findall(r"\d+", row)
         assert sorted(map(int, numbers)) == sorted(int(n) for n in (level.get("criteria") or {}).values()), row

@@ -112,15 +112,21 @@ def base_pattern(pid: str, other: str) -> dict:
         "problem": "A fictional problem, described briefly.", "context": "A fictional context, described briefly.",
         "solution": "A fictional solution, described briefly.",
         "consequences": {"benefits": ["Something fictional gets better."], "liabilities": ["Fictional cost."]},
+        "editors_reading": ["Fictional reading of the editors."],
         "outcomes": [{"description": "A fictional outcome was measured.", "source": "https://example.org/o",
-                      "date": "2026-02-01"}],
+                      "date": "2026-02-01", "evidence": "data-showing-change"}],
         "originator": "ZZ1",
         "adoptions": [{"organisation": "ZZ2", "status": "in-use", "since": "2026-03-01",
                        "evidence": "https://example.org/e", "note": "Fictional note."}],
         "related": [{"pattern": other, "relation": "complements"}],
+        "prerequisites": ["A fictional prerequisite."], "first_steps": ["A fictional first step."],
         "resources": [{"title": "Fictional guide", "url": "https://example.org/r"}],
+        "sources": [{"kind": "originator-account", "title": "Fictional account", "publisher": "Fictional Trust",
+                     "date": "2026-01-01", "url": "https://example.org/s"}],
+        "written_by": "originator",
         "contact": {"team": "Fictional Team", "email": "team@example.org", "url": "https://example.org/t"},
-        "lifecycle": "active", "created": "2026-01-05", "last_reviewed": "2026-01-05", "maturity": "emerging",
+        "lifecycle": "active", "created": "2026-01-05", "last_reviewed": "2026-01-05", "reviewed_by": "originator",
+        "maturity": "emerging",
     }
 
 

@@ -5,6 +5,7 @@ independently of the generator; only the maturity level is also compared with ge
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -20,6 +21,10 @@ CATEGORIES = {"strategy": "Strategy", "delivery": "Delivery", "platform": "Platf
               "governance": "Governance"}
 STATUS_NAMES = {"in-use": "In use", "piloting": "Piloting", "exploring": "Exploring", "retired": "Retired"}
 SITE_NAME = "Fictional Demo Catalogue"
+# The evidence ladder, lowest first, with its words, read from the schema (not through the generator).
+_EVIDENCE = json.loads((sitehtml.REPO / "schema" / "pattern.schema.json").read_text(encoding="utf-8"))[
+    "properties"]["outcomes"]["items"]["properties"]["evidence"]
+LADDER = [(value, _EVIDENCE["x-names"][value]) for value in _EVIDENCE["enum"]]
 
 
 # ---------------------------------------------------------------- independent expectations
@@ -41,27 +46,44 @@ def piloting_only(entry: dict, maturity_config: dict) -> set[str]:
 
 def level_from_yaml(entry: dict, cfg: dict) -> str:
     """The maturity ladder of schema/maturity.yaml applied to the entry, written out afresh."""
+    dated = [o for o in entry.get("outcomes") or [] if o["date"] <= TODAY]
     found = {
         "adopters": len(others(entry, ["in-use", "piloting"])),
         "reuse": reuse_count(entry, cfg),
-        "outcomes": sum(1 for o in entry.get("outcomes") or [] if o["date"] <= TODAY),
+        "outcomes": len(dated),
+        "evidence": max((evidence_level(o) for o in dated), default=0),
     }
-    reviewed = max(entry["created"], entry["last_reviewed"])
+    # Only reviews by those reviews_that_count names count, and the creation only when one of them wrote it.
+    reviews = [entry["created"]] if entry["written_by"] in cfg["reviews_that_count"] else []
+    reviews += [entry["last_reviewed"]] if entry["reviewed_by"] in cfg["reviews_that_count"] else []
     reached = cfg["levels"][0]["id"]
     for level in cfg["levels"]:
         for name, n in (level.get("criteria") or {}).items():
-            ok = (TODAY - reviewed).days <= n if name == "reviewed_within_days" else found[name] >= n
+            ok = (bool(reviews) and (TODAY - max(reviews)).days <= n if name == "reviewed_within_days"
+                  else found[name] >= n)
             if not ok:
                 return reached
         reached = level["id"]
     return reached
 
 
+def evidence_level(outcome: dict) -> int:
+    """An outcome's place on the evidence ladder, 1 to 5."""
+    return [value for value, _ in LADDER].index(outcome["evidence"]) + 1
+
+
+def worded(template: str, n: int) -> str:
+    """A criterion's wording for threshold n, as maturity.yaml documents its placeholders."""
+    text = re.sub(r"\{n:([^|}]*)\|([^}]*)\}", lambda m: m[1] if n == 1 else m[2], template)
+    evidence = LADDER[n - 1][1].lower() if 0 < n <= len(LADDER) else ""
+    return text.replace("{n}", str(n)).replace("{evidence}", evidence)
+
+
 def criteria_up_to(level_id: str, cfg: dict) -> list[str]:
     """Reader's wording of every criterion of `level_id` and the levels below it."""
     out = []
     for level in cfg["levels"]:
-        out += [cfg["criteria"][name]["requirement"].format(n=n)
+        out += [worded(cfg["criteria"][name]["requirement"], n)
                 for name, n in (level.get("criteria") or {}).items()]
         if level["id"] == level_id:
             return out
@@ -76,7 +98,7 @@ def related_ids(pid: str, entries: dict) -> set[str]:
 
 
 def overdue(entry: dict, cfg: dict) -> bool:
-    return (TODAY - entry["last_reviewed"]).days > cfg["review_period_days"]
+    return (TODAY - entry.get("last_reviewed", entry["created"])).days > cfg["review_period_days"]
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +266,7 @@ def test_catalogue_index_has_the_filter_form_with_labels(demo_site, demo_orgs, m
     assert values("f-category") == list(CATEGORIES)
     assert values("f-maturity") == [lv["id"] for lv in maturity_config["levels"]]
     assert values("f-organisation") == sorted(demo_orgs)
-    assert set(values("f-lifecycle")) == {"active", "deprecated", "superseded"}
+    assert set(values("f-lifecycle")) == {"active", "deprecated", "superseded", "unknown"}
     # Care settings and What Good Looks Like: every value the readers expect; regions: those of
     # the registry's organisations, in the schema's order.
     assert values("f-setting") == ["acute", "mental-health", "community", "primary-care", "ambulance",
@@ -279,7 +301,11 @@ def test_pattern_page_head(demo_site, demo_entries, demo_orgs, maturity_config, 
     assert page_of(demo_site, originator) == f"organisations/{entry['originator']}/"
     category = href_target(demo_site, page, links[CATEGORIES[entry["category"]]])
     assert page_of(demo_site, category) == f"categories/{entry['category']}/"
-    assert facts.one("time").attrs["datetime"] == entry["last_reviewed"].isoformat()
+    review = facts.find_all("dd")[-1]
+    if entry.get("last_reviewed"):
+        assert review.one("time").attrs["datetime"] == entry["last_reviewed"].isoformat()
+    else:
+        assert review.text().startswith("Not reviewed since it was written")
 
 
 @pytest.mark.parametrize("pid", PATTERN_IDS)
@@ -287,7 +313,9 @@ def test_pattern_page_sections(demo_site, demo_entries, pid):
     entry, page = demo_entries[pid], f"patterns/{pid}/"
     article = demo_site.article(page)
     ids = [h.attrs.get("id") for h in article.find_all("h2")]
-    expected = ["problem", "context", "solution", "consequences", "outcomes", "maturity", "adoptions"]
+    expected = ["problem", "context", "solution", "consequences"]
+    expected += ["the-editors-reading"] if entry.get("editors_reading") else []
+    expected += ["outcomes", "maturity", "adoptions"]
     expected += ["related-patterns"] if related_ids(pid, demo_entries) else []
     expected += ["resources"] if entry.get("resources") else []
     expected += ["reuse-this-pattern"]
@@ -300,10 +328,10 @@ def test_pattern_page_sections(demo_site, demo_entries, pid):
         for item in entry["consequences"]["benefits"] + entry["consequences"]["liabilities"]:
             assert item in text
     if not entry["consequences"]["liabilities"]:
-        assert "Drawbacks None recorded." in text
-    outcomes = article.find_all("div", "pc-prose")[4]
+        assert "Drawbacks The source states none." in text
+    outcomes = article.find_all("div", "pc-prose")[5 if entry.get("editors_reading") else 4]
     if entry.get("outcomes"):
-        sources = [a.attrs["href"] for a in outcomes.find_all("a")]
+        sources = [a.attrs["href"] for a in outcomes.find_all("a") if sitehtml.is_external(a.attrs["href"])]
         assert sources == [o["source"] for o in sorted(entry["outcomes"], key=lambda o: o["date"])]
         for o in entry["outcomes"]:
             assert o["description"] in outcomes.text()
@@ -435,12 +463,15 @@ def test_pattern_page_notices(demo_site, demo_entries, maturity_config, pid):
     elif entry["lifecycle"] == "deprecated":
         assert notice.one("p", "admonition-title").text() == "Deprecated"
         assert "no longer recommended" in notice.text()
+    elif entry["lifecycle"] == "unknown":
+        assert notice.one("p", "admonition-title").text() == "Current state not known"
+        assert notice.text().endswith("Whether it is still followed is not known.")
     else:
         assert notice is None
     review = article.find("div", "pc-review-notice")
     if overdue(entry, maturity_config):
         assert review.one("p", "admonition-title").text() == "Review overdue"
-        assert long_date(entry["last_reviewed"]) in review.text()
+        assert long_date(entry.get("last_reviewed", entry["created"])) in review.text()
     else:
         assert review is None
 
@@ -583,14 +614,14 @@ def test_category_page(demo_site, demo_entries, computed_levels, category):
 
 def test_maturity_page_takes_levels_and_wording_from_maturity_yaml(demo_site, maturity_config, computed_levels):
     article = demo_site.article("maturity/")
-    rows = article.one("tbody").find_all("tr")
+    rows = article.find_all("tbody")[0].find_all("tr")
     assert len(rows) == len(maturity_config["levels"])
     for row, level in zip(rows, maturity_config["levels"]):
         cells = row.find_all("td")
         badge = cells[0].one("span", "pc-badge")
         assert f"pc-badge--{level['id']}" in badge.classes and badge.text() == level["name"]
         assert cells[1].text() == level["summary"]
-        wording = sorted(maturity_config["criteria"][name]["requirement"].format(n=n)
+        wording = sorted(worded(maturity_config["criteria"][name]["requirement"], n)
                          for name, n in (level.get("criteria") or {}).items())
         if wording:
             assert sorted(li.text() for li in cells[2].find_all("li")) == wording
@@ -712,3 +743,20 @@ def test_the_shipped_catalogue_without_a_repository_or_mailbox_says_whom_to_ask(
         assert "Ask the people who run this catalogue to record it" in box.text()
     home = shipped_site.article("").one("div", "pc-propose")
     assert home.find_all("a") == [] and "tell the people who run this catalogue" in home.text()
+
+
+def test_maturity_page_explains_the_evidence_ladder_and_which_reviews_count(demo_site, demo_entries, maturity_config):
+    article = demo_site.article("maturity/")
+    ids = [h.attrs.get("id") for h in article.find_all("h2")]
+    assert ids == ["the-evidence-ladder", "reviews-that-count"]
+    assert article.find("a", href="https://www.nesta.org.uk/feature/innovation-methods/standards-evidence/")
+    ladder = article.find_all("tbody")[1].find_all("tr")
+    outcomes = [o for e in demo_entries.values() for o in e.get("outcomes") or []]
+    assert [tuple(td.text() for td in row.find_all("td")) for row in ladder] == [
+        (str(n), name, str(sum(evidence_level(o) == n for o in outcomes))) for n, (_, name) in enumerate(LADDER, 1)]
+    text = article.text()
+    assert "The Established level needs an outcome at level 2 or higher" in text
+    assert "the Proven level needs one at level 4 or higher: an independent evaluation" in text
+    assert "Only a review by an adopting organisation or the originator counts" in text
+    assert "A review by the catalogue's editors" in text and "does not count" in text
+    assert sorted(maturity_config["reviews_that_count"]) == ["adopter", "originator"]

@@ -34,7 +34,8 @@ def small_catalogue() -> Catalogue:
         make_pattern("landing-zone", title="Fictional shared landing zone",
                      related=[{"pattern": "change-checks", "relation": "requires"}],
                      outcomes=[{"description": "Fictional accounts ready in two days.",
-                                "source": "https://example.org/results", "date": "2025-08-15"}],
+                                "source": "https://example.org/results", "date": "2025-08-15",
+                                "evidence": "data-showing-change"}],
                      adoptions=[adoption("ZZ2", "in-use", "2025-09-01"),
                                 adoption("ZZ3", "piloting", "2026-02-01"),
                                 adoption("ZZ1", "in-use", "2025-07-01"),  # originator: not reuse

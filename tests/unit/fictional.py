@@ -16,6 +16,10 @@ def make_pattern(pid: str, **fields) -> Pattern:
         "consequences": {"benefits": ["Fictional benefit."], "liabilities": []},
         "originator": "ZZ1", "contact": {"team": "Fictional Team", "url": "https://northshire.example.org/"},
         "lifecycle": "active", "created": "2025-06-01", "last_reviewed": "2026-04-20", "maturity": "emerging",
+        "sources": [{"kind": "originator-account", "title": f"Fictional account of {pid}",
+                     "publisher": "Fictional Northshire Trust", "date": "2025-05-01",
+                     "url": "https://northshire.example.org/account"}],
+        "written_by": "originator", "reviewed_by": "originator",
     }
     data.update(fields)
     return Pattern.from_data(data)

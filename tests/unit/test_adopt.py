@@ -63,9 +63,17 @@ related: []
 contact:
   team: Fictional Booking Hub Team
   url: https://example.org/booking-hub
+sources:
+  - kind: originator-account
+    title: Fictional account of the booking hub
+    publisher: Fictional Northshire Trust
+    date: 2026-01-01
+    url: https://example.org/booking-hub-story
+written_by: originator
 lifecycle: active
 created: 2026-01-05
 last_reviewed: 2026-06-01
+reviewed_by: originator
 maturity: emerging
 """
 

@@ -43,7 +43,8 @@ def small_catalogue() -> Catalogue:
         make_pattern("landing-zone", title="Fictional shared landing zone", maturity="reused",
                      related=[{"pattern": "hostile", "relation": "complements"}],
                      outcomes=[{"description": "Fictional accounts ready in two days.",
-                                "source": "https://example.org/results", "date": "2025-08-15"}],
+                                "source": "https://example.org/results", "date": "2025-08-15",
+                                "evidence": "data-showing-change"}],
                      adoptions=[adoption("ZZ2", "in-use", "2025-09-01"),
                                 adoption("ZZ3", "piloting", "2026-02-01", note=f"Note {HOSTILE}"),
                                 adoption("ZZ1", "in-use", "2025-07-01"),  # originator: not announced
@@ -73,7 +74,7 @@ def test_json_validates_against_the_catalogue_schema(ctx):
 def test_schema_rejects_a_wrong_version(ctx):
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     document = json.loads(exports.catalogue_json(ctx))
-    document["schema_version"] = "2.0"
+    document["schema_version"] = "1.0"
     assert not jsonschema.Draft202012Validator(schema).is_valid(document)
 
 
@@ -83,7 +84,7 @@ def test_json_is_deterministic_sorted_and_ends_with_a_newline(ctx):
     assert text.endswith("}\n") and not text.endswith("\n\n")
     document = json.loads(text)
     assert list(document) == sorted(document)
-    assert document["schema_version"] == "1.0" and document["generated_on"] == "2026-11-26"
+    assert document["schema_version"] == "2.0" and document["generated_on"] == "2026-11-26"
     assert [p["id"] for p in document["patterns"]] == ["hostile", "landing-zone", "minus", "plus"]
     assert [o["code"] for o in document["organisations"]] == ["ZZ1", "ZZ2", "ZZ3"]
 
@@ -101,7 +102,7 @@ def test_json_keeps_every_field_and_adds_the_computed_ones(ctx):
     assert maturity["next_level"] == "reused"
     assert [c["criterion"] for c in maturity["next_needs"]] == ["reuse"]
     assert "shortfall" in maturity["next_needs"][0]
-    assert {c["criterion"] for c in maturity["met"]} == {"outcomes", "adopters", "reuse"}
+    assert {c["criterion"] for c in maturity["met"]} == {"outcomes", "evidence", "adopters", "reuse"}
 
 
 def test_json_carries_the_organisations_and_the_maturity_model(ctx):
@@ -111,7 +112,12 @@ def test_json_carries_the_organisations_and_the_maturity_model(ctx):
                                             "url": "https://northshire.example.org/", "page": "organisations/ZZ1/"}
     levels = document["maturity_model"]["levels"]
     assert [lv["id"] for lv in levels] == [lv.id for lv in ctx.model.levels]
-    assert levels[-1]["criteria"] == {"outcomes": 2, "reuse": 5, "reviewed_within_days": 365}
+    assert levels[-1]["criteria"] == {"outcomes": 2, "evidence": 4, "reuse": 5, "reviewed_within_days": 365}
+    model = document["maturity_model"]
+    assert model["reviews_that_count"] == ["adopter", "originator"]
+    assert [(rung["level"], rung["name"]) for rung in model["evidence_ladder"]][:2] == [
+        (1, "A clear account of why it should work"), (2, "Data showing change")]
+    assert model["evidence_ladder"][3]["id"] == "independent-evaluation"
 
 
 def test_json_round_trips_hostile_text_and_is_safe_to_inline(ctx):
@@ -139,6 +145,8 @@ def test_csv_has_the_columns_and_one_row_per_pattern(ctx):
     assert zone["originator_name"] == "Fictional Northshire Hospitals NHS Trust"
     assert (zone["maturity"], zone["reuse_count"], zone["piloting_count"]) == ("established", "1", "1")
     assert (zone["created"], zone["last_reviewed"], zone["url"]) == ("2025-06-01", "2026-04-20", "patterns/landing-zone/")
+    assert (zone["written_by"], zone["reviewed_by"], zone["based_on"]) == (
+        "originator", "originator", "https://northshire.example.org/account")
 
 
 def test_csv_guards_against_formula_injection(ctx):

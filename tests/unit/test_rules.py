@@ -12,13 +12,15 @@ from generator.ruleset import RULES
 from generator.validate.rules import CrossFileRules
 
 DAY = dt.timedelta(days=1)
+LEAVE_OUT = object()  # a change that removes the field
 
 
 @pytest.fixture
 def problems(load_text, entry, today):
     """Run every cross-file rule on the minimal entry with `changes`: [(rule, severity, message)]."""
     def run(on=today, orgs=("ZZ1", "ZZ2", "ZZ3"), **changes):
-        text = yaml.safe_dump({**entry, **changes}, sort_keys=False)
+        data = {key: value for key, value in {**entry, **changes}.items() if value is not LEAVE_OUT}
+        text = yaml.safe_dump(data, sort_keys=False)
         f, result = load_text(text, name="fictional-example.yaml")
         rules = CrossFileRules(result, on, maturity_model(), None if orgs is None else set(orgs),
                                {"fictional-example", "other-example"})
@@ -52,15 +54,34 @@ def test_a_review_is_overdue_after_365_days(problems, today):
     last -= DAY
     assert problems(created=last.isoformat(), last_reviewed=last.isoformat()) == [
         ("review-overdue", "warning", "last reviewed 366 days ago (the review period is 365 days): ask the "
-                                      "originators to confirm the entry and update last_reviewed")]
+                                      "originators to confirm the entry, and update last_reviewed and reviewed_by")]
+
+
+def test_an_entry_no_one_reviewed_is_overdue_365_days_after_it_was_written(problems, today):
+    never = {"reviewed_by": "none", "last_reviewed": LEAVE_OUT}
+    assert problems(created=(today - dt.timedelta(days=365)).isoformat(), **never) == []
+    found = problems(created=(today - dt.timedelta(days=366)).isoformat(), **never)
+    assert found == [("review-overdue", "warning", "not reviewed since it was written 366 days ago (the review "
+                      "period is 365 days): ask the originators to confirm the entry, and update last_reviewed "
+                      "and reviewed_by")]
+
+
+def test_a_source_dated_after_today_is_in_the_future_and_an_undated_one_is_not(problems, entry, today):
+    source = dict(entry["sources"][0])
+    assert problems(sources=[dict(source, date="undated")]) == []
+    found = problems(sources=[source, dict(source, date=(today + DAY).isoformat())])
+    assert [rule for rule, _, _ in found] == ["date-future"]
 
 
 def test_maturity_evidence_names_each_missing_criterion_once_at_the_declared_threshold(problems):
     [(rule, severity, message)] = problems(maturity="reused")
     assert (rule, severity) == ("maturity-evidence", "error")
-    assert message == ("declared 'reused' needs 1 other organisation(s) piloting or using it; 0 found; "
-                       "needs 1 measured outcome(s) with a source; 0 recorded; "
-                       "needs 3 organisations reusing it in use; 0 found; the evidence supports 'emerging'")
+    assert message == ("declared 'reused' needs at least 1 other organisation piloting it or using it; 0 found; "
+                       "needs an outcome whose evidence is at level 2 or higher (data showing change); "
+                       "the strongest recorded: none; "
+                       "needs at least 1 measured outcome with a published source; 0 recorded; "
+                       "needs at least 3 other organisations using it in live service; 0 found; "
+                       "the evidence supports 'emerging'")
 
 
 def test_unknown_organisations_are_found_in_adoptions_too(problems):
@@ -98,7 +119,7 @@ def lapsed_entry(entry):
     adoptions = [{"organisation": code, "status": "in-use", "since": "2025-02-01",
                   "evidence": "https://example.org/story"} for code in ("ZZ2", "ZZ3", "ZZ4")]
     outcomes = [{"description": "A fictional measured result.", "source": "https://example.org/result",
-                 "date": "2025-02-01"}]
+                 "date": "2025-02-01", "evidence": "data-showing-change"}]
     return {**entry, "created": "2025-01-05", "last_reviewed": "2025-01-05", "maturity": "reused",
             "adoptions": adoptions, "outcomes": outcomes}
 

@@ -21,7 +21,7 @@ def test_a_new_entry_validates_with_only_placeholder_warnings(catalogue, today):
 def test_a_new_entry_starts_with_the_schema_modeline_and_dates_it_today():
     text = new_pattern_text("fictional-new", "Title", "delivery", "ZZ1", dt.date(2026, 6, 30), "../schema/p.json")
     assert text.startswith("# yaml-language-server: $schema=../schema/p.json\n")
-    assert "\ncreated: 2026-06-30\nlast_reviewed: 2026-06-30\n" in text
+    assert "\ncreated: 2026-06-30\n" in text and "\nreviewed_by: none\n" in text and "\nlast_reviewed:" not in text
 
 
 def test_the_modeline_points_at_the_catalogues_schema_else_its_published_site_else_nowhere(tmp_path):

@@ -53,7 +53,7 @@ def test_a_superseded_pattern_needs_superseded_by(check):
     ({"themes": "repeatability"}, "schema-type", "themes must be a list, not text"),
     ({"title": "ab"}, "schema-length", "title is 2 characters; it must be at least 3"),
     ({"tags": [f"tag-{n}" for n in range(13)]}, "schema-items", "tags has 13; it needs at most 12"),
-    ({"lifecycle": "retired"}, "schema-enum", "lifecycle: 'retired' is not one of active, deprecated, superseded"),
+    ({"lifecycle": "retired"}, "schema-enum", "lifecycle: 'retired' is not one of active, deprecated, superseded, unknown"),
     ({"colour": "blue"}, "schema-unknown-key", "unknown field 'colour'; remove it or fix its name"),
     ({"created": "5 January 2026"}, "schema-format", "created: '5 January 2026' is not valid: "
                                                      "write the date as YYYY-MM-DD"),

@@ -17,6 +17,7 @@ from generator.model.maturity import maturity_model
 from generator.model.catalogue import Pattern
 from generator.problems import Result
 from generator.model.similarity import similarity_warnings
+from generator.model.vocabulary import enum_values
 from generator.errors import SynthError
 from generator.synth import synth_catalogue, synth_data
 from generator.validate.catalogue import validate_catalogue
@@ -135,9 +136,16 @@ def test_entries_have_realistic_shape(entries, registry):
     assert len({d["title"] for d in entries}) == len(entries)
     for d in entries:
         created = dt.date.fromisoformat(d["created"])
-        reviewed = dt.date.fromisoformat(d["last_reviewed"])
+        reviewed = dt.date.fromisoformat(d.get("last_reviewed", d["created"]))
         assert TODAY - dt.timedelta(days=730) <= created <= reviewed <= TODAY
         assert (TODAY - reviewed).days < 365
+        assert ("last_reviewed" in d) == (d["reviewed_by"] != "none")
+        assert d["written_by"] in ("originator", "adopter", "editors")
+        for source in d["sources"]:
+            assert source["url"].startswith("https://example.org/") and source["title"].startswith("Fictional ")
+            assert source["date"] == "undated" or dt.date.fromisoformat(source["date"]) <= TODAY
+        for o in d["outcomes"]:
+            assert o["evidence"] in enum_values("evidence")
         for field in ("problem", "context", "solution"):
             assert 55 <= len(d[field].split()) <= 155, (d["id"], field)
         assert 3 <= len(d["tags"]) <= 6
@@ -165,6 +173,10 @@ def test_a_larger_catalogue_mixes_statuses_lifecycles_and_levels():
     assert {d["lifecycle"] for d in patterns} == {"active", "deprecated", "superseded"}
     assert {d["maturity"] for d in patterns} == {level.id for level in maturity_model().levels}
     assert any("\n- " in d["solution"] for d in patterns)  # the odd bullet list
+    assert {d["reviewed_by"] for d in patterns} == {"originator", "adopter", "editors", "none"}
+    assert {o["evidence"] for d in patterns for o in d["outcomes"]} == set(enum_values("evidence"))
+    assert all(any(d.get(key) for d in patterns) for key in ("editors_reading", "prerequisites", "first_steps"))
+    assert any(s["date"] == "undated" for d in patterns for s in d["sources"])
     assert sum(d["lifecycle"] == "active" for d in patterns) > 0.8 * len(patterns)
 
 
