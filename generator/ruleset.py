@@ -56,12 +56,15 @@ _ALL = _rules("reading", [
     ("id-filename", "error", "`id` differs from the file name"),
     ("id-unique", "error", "two files use the same id"),
     ("organisation-exists", "error", "an ODS code not in the registry"),
+    ("organisation-successor", "error", "a registry entry's `successor` names no organisation in the registry, "
+     "or the organisation itself"),
     ("pattern-exists", "error", "`related` or `superseded_by` names no pattern"),
     ("no-self-relation", "error", "a pattern relates to itself"),
-    ("date-future", "error", "a date after today"),
+    ("date-future", "error", "a date after today (in a pattern, or an organisation's `closed` date)"),
     ("date-order", "error", "`last_reviewed` before `created`"),
     ("adoption-duplicate", "error", "one organisation with two adoptions"),
     ("adoption-originator", "warning", "the originator listed as adopter (not counted)"),
+    ("adoption-history-order", "error", "an adoption's `history` not listed oldest first"),
     ("maturity-evidence", "error", "the declared maturity is above what the evidence supports; "
      "the message says what is missing"),
     ("maturity-lapsed", "warning", "the declared maturity was supported while the last review counted, and "

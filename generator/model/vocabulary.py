@@ -1,7 +1,8 @@
 """Model, vocabulary: the schema's enumerated values (categories, themes, adoption statuses,
 organisation types, regions...) and the words readers see for each, read from the schema's own
-`x-names` beside each `enum`. The one place code and templates get a display name or a list of
-allowed values; nothing else lists them."""
+`x-names` beside each `enum`, and `x-nouns` (singular and plural nouns, for organisation types).
+The one place code and templates get a display name or a list of allowed values; nothing else
+lists them."""
 
 from __future__ import annotations
 
@@ -35,6 +36,22 @@ def names(vocabulary: str) -> dict[str, str]:
     if missing:
         raise ConfigError(f"schema/{schema_name}: x-names of {'/'.join(path)} lacks {', '.join(missing)}")
     return {value: shown[value] for value in node["enum"]}
+
+
+@lru_cache(maxsize=None)
+def _nouns(vocabulary: str) -> dict[str, list[str]]:
+    schema_name, path = VOCABULARIES[vocabulary]
+    node = load_schema(schema_name)
+    for step in path:
+        node = node[step]
+    return node.get("x-nouns", {})
+
+
+def noun(vocabulary: str, value: str, count: int) -> str:
+    """The reader's noun for one value, singular for 1 and plural otherwise ("1 trust", "3 trusts"),
+    from the schema's `x-nouns`; "organisation" or "organisations" where it gives none."""
+    singular, plural = _nouns(vocabulary).get(value, ["organisation", "organisations"])
+    return singular if count == 1 else plural
 
 
 def enum_values(vocabulary: str) -> list[str]:
