@@ -1,4 +1,5 @@
-"""Dates: parsing entry dates and the one notion of "today" every rule and page uses."""
+"""Dates: parsing entry dates, the one notion of "today" every rule and page uses, and how a
+page writes a date for readers."""
 
 from __future__ import annotations
 
@@ -28,3 +29,8 @@ def parse_date(value) -> dt.date | None:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
+
+
+def long_date(day: dt.date) -> str:
+    """A date as readers read it: "1 February 2023" (GOV.UK style, no leading zero)."""
+    return f"{day.day} {day:%B %Y}"

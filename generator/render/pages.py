@@ -18,9 +18,10 @@ from urllib.parse import quote, urlencode
 import jinja2
 from markupsafe import Markup
 
-from generator.model.vocabulary import display_name, enum_values, names
+from generator.dates import long_date
+from generator.model.vocabulary import display_name, enum_values, names, noun
 from generator.parallel import process_map
-from generator.render import charts, exports
+from generator.render import badges, charts, exports
 from generator.render.context import SiteContext
 from generator.render.markdown import render_inline, render_markdown
 from generator.resources import load_schema, templates_dir
@@ -56,6 +57,8 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         type_name=lambda t: display_name("organisation_type", t),
         region_name=lambda r: display_name("region", r),
         theme_name=lambda t: display_name("theme", t),
+        type_noun=lambda t, n: noun("organisation_type", t, n),
+        long_date=long_date,
         slug=heading_id,
     )
     env.globals["names"] = names
@@ -124,6 +127,13 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     for tag, views in tags:
         page(f"tags/{tag}.md", "tag.md.j2", tag=tag, views=views)
     page("search.md", "search.md.j2")
+    page("regions/index.md", "regions.md.j2", tile_map=Markup(charts.region_tile_map(
+        [(area.id, area.name, area.adoptions) for area in ctx.regions],
+        "Adoptions in force by NHS England region", "chart-regions")))
+    for area in ctx.regions:
+        page(area.page, "area.md.j2", area=area, is_icb=False)
+    for area in ctx.icbs:
+        page(area.page, "area.md.j2", area=area, is_icb=True)
     for category in enum_values("category"):
         page(f"categories/{category}.md", "category.md.j2", category=category,
              views=[v for v in ctx.patterns if v.pattern.category == category])
@@ -146,6 +156,8 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     tree["feed.xml"] = exports.atom_feed(ctx, ctx.site_url)
     tree["schema/catalogue.schema.json"] = json.dumps(load_schema("catalogue.schema.json"), indent=2) + "\n"
     tree["schema/pattern.schema.json"] = json.dumps(load_schema("pattern.schema.json"), indent=2) + "\n"
+    for view in ctx.patterns:
+        tree[badges.badge_path(view.id)] = badges.badge_svg(view)
     for asset in (CSS, JS):
         tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
     return tree
@@ -185,5 +197,6 @@ def _render_chunk(items: list[tuple[str, int]]) -> dict[str, str]:
             ctx, env, view.page, "pattern.md.j2", view=view, p=view.pattern,
             diagram=Markup(charts.relation_diagram(ctx, view, view.page, incoming)),
             timeline=Markup(charts.maturity_timeline(view, ctx.model)),
-            links=contribution_links(ctx, view.id), incoming=incoming.get(view.id, []))
+            links=contribution_links(ctx, view.id), incoming=incoming.get(view.id, []),
+            embed=badges.badge_snippets(ctx, view))
     return out
