@@ -12,7 +12,7 @@ from dataclasses import dataclass
 class Rule:
     id: str
     severity: str  # "error" or "warning"
-    group: str  # "reading", "schema" or "cross-file": where it is checked, and its docs table
+    group: str  # "reading", "schema", "cross-file" or "ods" (importing ODS extracts): its docs table
     problem: str  # what is wrong, as the docs table says it
 
 
@@ -77,6 +77,15 @@ _ALL = _rules("reading", [
      "deprecated, so readers sent there find no current practice"),
     ("placeholder-text", "warning", "a `TODO` placeholder from `catalogue new` is still there"),
     ("similar-pattern", "warning", "a new or changed pattern looks like an existing one (see below)"),
+]) + _rules("ods", [
+    ("ods-file", "error", "an ODS extract that cannot be read, is not UTF-8 text, or whose name does not say "
+     "which extract it is (etr, eccg, eicb, epraccur, succ)"),
+    ("ods-columns", "error", "a row without the extract's number of columns (27; 5 in the successions extract)"),
+    ("ods-code", "error", "an organisation, ICB, predecessor or successor code that is not an ODS code"),
+    ("ods-name", "error", "a name the registry cannot hold (markup, control characters)"),
+    ("ods-date", "error", "an open, close or succession date not written YYYYMMDD, or not a calendar date"),
+    ("ods-skipped", "warning", "something left out: an organisation outside the NHS England regions, a date "
+     "after today, a successor in neither the registry nor the files, a second successor"),
 ])
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _ALL}

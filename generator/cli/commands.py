@@ -101,11 +101,40 @@ def cmd_adopt(args) -> int:
     from generator.edit.adopt import record_adoption
 
     since = _date_option("--since", args.since)
+    contact = None
+    if args.contact_team or args.contact_email or args.contact_url:
+        if not args.contact_team:
+            raise UsageError("--contact-email and --contact-url need --contact-team: the team's name")
+        contact = {"team": args.contact_team, **({"email": args.contact_email} if args.contact_email else {}),
+                   **({"url": args.contact_url} if args.contact_url else {})}
     path, changed = record_adoption(Path(args.root), args.pattern, args.org, args.status, since=since,
-                                    evidence=args.evidence, note=args.note)
+                                    evidence=args.evidence, note=args.note, reason=args.reason,
+                                    adapted=args.adapted, contact=contact)
     verb = "recorded" if changed else "unchanged, already recorded:"
     print(f"{verb} {args.org} {args.status} in {display(path)}")
     return EXIT_OK
+
+
+def cmd_organisations_import(args) -> int:
+    from generator.edit.odsimport import import_organisations
+    from generator.report import format_problem
+
+    report = import_organisations(Path(args.root), [Path(f) for f in args.files], only_listed=args.only_listed)
+    for problem in report.warnings.sorted():
+        print(format_problem(problem), file=sys.stderr)
+    if not report.changed:
+        print(f"unchanged: {display(report.path)} already says what the files say")
+        return EXIT_OK
+    parts = [(report.added, "added"), (report.updated, "updated"), (report.closed, "marked closed"),
+             (report.successors, "given a successor")]
+    said = "; ".join(f"{len(codes)} {verb} ({_codes(codes)})" for codes, verb in parts if codes)
+    print(f"{display(report.path)}: {said}")
+    return EXIT_OK
+
+
+def _codes(codes: list[str], shown: int = 10) -> str:
+    more = len(codes) - shown
+    return ", ".join(codes[:shown]) + (f" and {more:,} more" if more > 0 else "")
 
 
 def cmd_synth(args) -> int:

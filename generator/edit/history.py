@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.dates import today as default_today
+from generator.edit.yamledit import set_keys, same
 
 # The schema's order of an adoption's keys, and of a change's; new keys are put in this order.
 ADOPTION_KEYS = ("organisation", "status", "since", "evidence", "reason", "history", "contact", "adapted", "note")
@@ -37,35 +38,6 @@ class Change:
     note: str | None = None  # adoption-level: a short note
     adapted: str | None = None  # adoption-level: what the organisation changed
     contact: dict | None = None  # adoption-level: {team, email or url}
-
-
-def same(value, wanted) -> bool:
-    """True when a loaded value equals the wanted one as the file would spell it (dates as YYYY-MM-DD)."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        value = value.isoformat()
-    if isinstance(wanted, dt.date):
-        wanted = wanted.isoformat()
-    if isinstance(value, dict) and isinstance(wanted, dict):
-        return {k: str(v) for k, v in value.items()} == {k: str(v) for k, v in wanted.items()}
-    return value == wanted
-
-
-def set_keys(mapping: CommentedMap, wanted: dict, order: tuple[str, ...]) -> bool:
-    """Set each wanted key that differs, keeping `order` for new keys; True when anything changed."""
-    changed = False
-    for key, value in wanted.items():
-        if key in mapping and same(mapping[key], value):
-            continue
-        changed = True
-        if key in mapping:
-            mapping[key] = value
-        else:
-            # Keep the schema's key order: insert before the first later key that is present.
-            later = order[order.index(key) + 1:]
-            keys = list(mapping.keys())
-            position = next((keys.index(k) for k in later if k in keys), len(keys))
-            mapping.insert(position, key, value)
-    return changed
 
 
 def new_adoption(organisation: str, change: Change) -> CommentedMap:

@@ -161,11 +161,13 @@ class CrossFileRules:
             if not isinstance(entry, dict):
                 continue
             successor = entry.get("successor")
-            if isinstance(successor, str) and (successor == code or successor not in entries):
-                why = "itself" if successor == code else "no organisation in the registry"
+            if successor == code:
                 self._emit(f, ["organisations", code, "successor"], "organisation-successor",
-                           f"{code}'s successor {successor} is {why}: add the successor to the registry "
-                           "(its ODS code, name, type and region), or correct the code")
+                           f"{code} cannot succeed itself: give the code of the organisation that took over from it")
+            elif isinstance(successor, str) and successor not in entries:
+                self._emit(f, ["organisations", code, "successor"], "organisation-successor",
+                           f"{code}'s successor {successor} is not in the registry: add it (its ODS code, name, type "
+                           "and region), or correct the code")
             closed = parse_date(entry.get("closed"))
             if closed and closed > self.today:
                 self._emit(f, ["organisations", code, "closed"], "date-future",
