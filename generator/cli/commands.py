@@ -142,10 +142,14 @@ def cmd_synth(args) -> int:
 
     if args.patterns < 1 or args.organisations < 1:
         raise UsageError("--patterns and --organisations must be at least 1")
+    if args.adoptions is not None and args.adoptions < 0:
+        raise UsageError("--adoptions must be 0 or more")
     as_of = _date_option("--as-of", args.as_of)
-    synth_catalogue(Path(args.out), args.patterns, args.organisations, seed=args.seed, today=as_of)
+    synth_catalogue(Path(args.out), args.patterns, args.organisations, seed=args.seed, today=as_of,
+                    adoptions=args.adoptions)
+    adoptions = "" if args.adoptions is None else f" with {args.adoptions:,} adoptions"
     print(f"wrote a fictional catalogue of {args.patterns:,} patterns and {args.organisations:,} "
-          f"organisations to {display(Path(args.out))}")
+          f"organisations{adoptions} to {display(Path(args.out))}")
     return EXIT_OK
 
 

@@ -116,5 +116,7 @@ def _synth(commands):
     sub.add_argument("--organisations", type=int, required=True, metavar="M", help="number of organisations")
     sub.add_argument("--out", required=True, metavar="DIR", help="folder to write the catalogue into")
     sub.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    sub.add_argument("--adoptions", type=int, metavar="N",
+                     help="exactly N adoptions in all, some with a history (default: drawn with each pattern)")
     sub.add_argument("--as-of", metavar="YYYY-MM-DD",
                      help="the day the catalogue is dated for (default: today), to write the same files again")

@@ -89,8 +89,15 @@ def _emit_pattern(d: dict) -> str:
     if d["adoptions"]:
         out.append("adoptions:")
         for a in d["adoptions"]:
-            out += [f"  - organisation: {a['organisation']}", f"    status: {a['status']}",
-                    f"    since: {a['since']}"]
+            out.append(f"  - organisation: {a['organisation']}")
+            if "history" in a:
+                out.append("    history:")
+                for c in a["history"]:
+                    out += [f"      - status: {c['status']}", f"        date: {c['date']}"]
+                    out += [f"        evidence: {c['evidence']}"] if "evidence" in c else []
+                    out += [f"        reason: {_quoted(c['reason'])}"] if "reason" in c else []
+                continue
+            out += [f"    status: {a['status']}", f"    since: {a['since']}"]
             if "evidence" in a:
                 out.append(f"    evidence: {a['evidence']}")
             if "note" in a:
