@@ -179,3 +179,4 @@ def test_a_view_says_when_its_declared_level_lapsed_with_its_review():
 
 def test_no_view_of_the_demo_has_lapsed(demo_catalogue):
     assert [v.id for v in build_context(demo_catalogue, TODAY).patterns if v.lapse] == []
+
