@@ -17,7 +17,7 @@ ODS = Path(__file__).resolve().parents[1] / "fixtures" / "ods"
 
 def test_values_are_unquoted_with_the_column_each_starts_at():
     assert _split('"ZZA","FICTIONAL ""QUOTED"", TRUST",,"Y62"') == [
-        (1, "ZZA"), (7, 'FICTIONAL "QUOTED", TRUST'), (36, ""), (37, "Y62")]
+        (1, "ZZA"), (7, 'FICTIONAL "QUOTED", TRUST'), (37, ""), (38, "Y62")]
     assert _split("ZZA,plain") == [(1, "ZZA"), (5, "plain")]
 
 
