@@ -127,13 +127,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     for tag, views in tags:
         page(f"tags/{tag}.md", "tag.md.j2", tag=tag, views=views)
     page("search.md", "search.md.j2")
-    page("regions/index.md", "regions.md.j2", tile_map=Markup(charts.region_tile_map(
-        [(area.id, area.name, area.adoptions) for area in ctx.regions],
-        "Adoptions in force by NHS England region", "chart-regions")))
-    for area in ctx.regions:
-        page(area.page, "area.md.j2", area=area, is_icb=False)
-    for area in ctx.icbs:
-        page(area.page, "area.md.j2", area=area, is_icb=True)
+    _area_pages(ctx, page)
     for category in enum_values("category"):
         page(f"categories/{category}.md", "category.md.j2", category=category,
              views=[v for v in ctx.patterns if v.pattern.category == category])
@@ -161,6 +155,17 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     for asset in (CSS, JS):
         tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
     return tree
+
+
+def _area_pages(ctx: SiteContext, page) -> None:
+    """The regions page with its tile map, and a page per region and per ICB."""
+    rows = [(area.id, area.name, area.adoptions) for area in ctx.regions]
+    page("regions/index.md", "regions.md.j2", tile_map=Markup(charts.region_tile_map(
+        rows, "Adoptions in force by NHS England region", "chart-regions")))
+    for area in ctx.regions:
+        page(area.page, "area.md.j2", area=area, is_icb=False)
+    for area in ctx.icbs:
+        page(area.page, "area.md.j2", area=area, is_icb=True)
 
 
 def category_pages(ctx: SiteContext) -> list[str]:
