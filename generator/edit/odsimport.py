@@ -95,7 +95,8 @@ class _Plan:
         if not entries and entries.fa.flow_style():
             entries.fa.set_block_style()  # `organisations: {}` in a new catalogue
         flow = bool(entries) and all(getattr(v, "fa", None) and v.fa.flow_style() for v in entries.values())
-        needed = {s.new for s in self.successions if s.old in entries or s.old in self.rows}
+        # Successors the registry's organisations need, added even with only_listed.
+        needed = {s.new for s in self.successions if s.old in entries}
         for code, row in self.rows.items():
             if code in entries:
                 self._update(entries[code], row)
