@@ -21,6 +21,15 @@ class InvalidCatalogueError(CatalogueError):
         super().__init__(f"the catalogue has {len(result.errors)} error(s)")
 
 
+class InvalidImportError(InvalidCatalogueError):
+    """The ODS extracts given to an import have errors; nothing was changed (exit 1)."""
+
+    def __init__(self, result):
+        super().__init__(result)
+        count = len(result.errors)
+        self.args = (f"the files to import have {count} error{'' if count == 1 else 's'}; nothing was changed",)
+
+
 class EditError(CatalogueError):
     """A requested edit (new pattern, adoption) cannot be made as asked."""
 

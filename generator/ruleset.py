@@ -12,7 +12,7 @@ from dataclasses import dataclass
 class Rule:
     id: str
     severity: str  # "error" or "warning"
-    group: str  # "reading", "schema" or "cross-file": where it is checked, and its docs table
+    group: str  # "reading", "schema", "cross-file" or "ods" (importing ODS extracts): its docs table
     problem: str  # what is wrong, as the docs table says it
 
 
@@ -56,12 +56,15 @@ _ALL = _rules("reading", [
     ("id-filename", "error", "`id` differs from the file name"),
     ("id-unique", "error", "two files use the same id"),
     ("organisation-exists", "error", "an ODS code not in the registry"),
+    ("organisation-successor", "error", "a registry entry's `successor` names no organisation in the registry, "
+     "or the organisation itself"),
     ("pattern-exists", "error", "`related` or `superseded_by` names no pattern"),
     ("no-self-relation", "error", "a pattern relates to itself"),
-    ("date-future", "error", "a date after today (including a source's date)"),
+    ("date-future", "error", "a date after today (in a pattern, a source's date, or an organisation's `closed` date)"),
     ("date-order", "error", "`last_reviewed` before `created`"),
     ("adoption-duplicate", "error", "one organisation with two adoptions"),
     ("adoption-originator", "warning", "the originator listed as adopter (not counted)"),
+    ("adoption-history-order", "error", "an adoption's `history` not listed oldest first"),
     ("maturity-evidence", "error", "the declared maturity is above what the evidence supports; "
      "the message says what is missing"),
     ("maturity-lapsed", "warning", "the declared maturity was supported while the last review counted, and "
@@ -75,6 +78,15 @@ _ALL = _rules("reading", [
      "deprecated, so readers sent there find no current practice"),
     ("placeholder-text", "warning", "a `TODO` placeholder from `catalogue new` is still there"),
     ("similar-pattern", "warning", "a new or changed pattern looks like an existing one (see below)"),
+]) + _rules("ods", [
+    ("ods-file", "error", "an ODS extract that cannot be read, is not UTF-8 text, or whose name does not say "
+     "which extract it is (etr, eccg, eicb, epraccur, succ)"),
+    ("ods-columns", "error", "a row without the extract's number of columns (27; 5 in the successions extract)"),
+    ("ods-code", "error", "an organisation, ICB, predecessor or successor code that is not an ODS code"),
+    ("ods-name", "error", "a name the registry cannot hold (markup, control characters)"),
+    ("ods-date", "error", "an open, close or succession date not written YYYYMMDD, or not a calendar date"),
+    ("ods-skipped", "warning", "something left out: an organisation outside the NHS England regions, a date "
+     "after today, a successor in neither the registry nor the files, a second successor"),
 ])
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _ALL}

@@ -101,8 +101,15 @@ def cmd_adopt(args) -> int:
     from generator.edit.adopt import record_adoption
 
     since = _date_option("--since", args.since)
+    contact = None
+    if args.contact_team or args.contact_email or args.contact_url:
+        if not args.contact_team:
+            raise UsageError("--contact-email and --contact-url need --contact-team: the team's name")
+        contact = {"team": args.contact_team, **({"email": args.contact_email} if args.contact_email else {}),
+                   **({"url": args.contact_url} if args.contact_url else {})}
     path, changed = record_adoption(Path(args.root), args.pattern, args.org, args.status, since=since,
-                                    evidence=args.evidence, note=args.note)
+                                    evidence=args.evidence, note=args.note, reason=args.reason,
+                                    adapted=args.adapted, contact=contact)
     verb = "recorded" if changed else "unchanged, already recorded:"
     print(f"{verb} {args.org} {args.status} in {display(path)}")
     return EXIT_OK
@@ -116,15 +123,41 @@ def cmd_intake(args) -> int:
     return EXIT_OK if outcome.applied else EXIT_INVALID
 
 
+def cmd_organisations_import(args) -> int:
+    from generator.edit.odsimport import import_organisations
+    from generator.report import format_problem
+
+    report = import_organisations(Path(args.root), [Path(f) for f in args.files], only_listed=args.only_listed)
+    for problem in report.warnings.sorted():
+        print(format_problem(problem), file=sys.stderr)
+    if not report.changed:
+        print(f"unchanged: {display(report.path)} already says what the files say")
+        return EXIT_OK
+    parts = [(report.added, "added"), (report.updated, "updated"), (report.closed, "marked closed"),
+             (report.successors, "given a successor")]
+    said = "; ".join(f"{len(codes)} {verb} ({_codes(codes)})" for codes, verb in parts if codes)
+    print(f"{display(report.path)}: {said}")
+    return EXIT_OK
+
+
+def _codes(codes: list[str], shown: int = 10) -> str:
+    more = len(codes) - shown
+    return ", ".join(codes[:shown]) + (f" and {more:,} more" if more > 0 else "")
+
+
 def cmd_synth(args) -> int:
     from generator.synth import synth_catalogue
 
     if args.patterns < 1 or args.organisations < 1:
         raise UsageError("--patterns and --organisations must be at least 1")
+    if args.adoptions is not None and args.adoptions < 0:
+        raise UsageError("--adoptions must be 0 or more")
     as_of = _date_option("--as-of", args.as_of)
-    synth_catalogue(Path(args.out), args.patterns, args.organisations, seed=args.seed, today=as_of)
+    synth_catalogue(Path(args.out), args.patterns, args.organisations, seed=args.seed, today=as_of,
+                    adoptions=args.adoptions)
+    adoptions = "" if args.adoptions is None else f" with {args.adoptions:,} adoptions"
     print(f"wrote a fictional catalogue of {args.patterns:,} patterns and {args.organisations:,} "
-          f"organisations to {display(Path(args.out))}")
+          f"organisations{adoptions} to {display(Path(args.out))}")
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="catalogue", description="Validate, edit and publish the NHS pattern catalogue.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for add in (_validate, _new, _adopt, _intake, _build, _serve, _render, _init, _synth):
+    for add in (_validate, _new, _adopt, _intake, _organisations, _build, _serve, _render, _init, _synth):
         add(commands)
     return parser
 
@@ -61,6 +61,24 @@ def _adopt(commands):
     sub.add_argument("--since", metavar="YYYY-MM-DD", help="when this status began (default: today)")
     sub.add_argument("--evidence", metavar="URL", help="https link showing the adoption (needed for piloting and in-use)")
     sub.add_argument("--note", metavar="TEXT", help="optional short note")
+    sub.add_argument("--reason", metavar="TEXT", help="why the status changed; for retired, why the organisation stopped")
+    sub.add_argument("--adapted", metavar="TEXT", help="what the organisation changed from the pattern as described")
+    sub.add_argument("--contact-team", metavar="NAME", help="the adopting team's name, for readers to ask")
+    sub.add_argument("--contact-email", metavar="ADDRESS", help="the team's shared mailbox (with --contact-team)")
+    sub.add_argument("--contact-url", metavar="URL", help="the team's public page, https (with --contact-team)")
+
+
+def _organisations(commands):
+    sub = commands.add_parser("organisations", help="Keep the organisations registry up to date from NHS ODS.",
+                              description="Keep the organisations registry up to date from NHS ODS's published "
+                              "CSV extracts.")
+    actions = sub.add_subparsers(dest="action", metavar="ACTION", required=True, help="what to do: import")
+    imp = _command(actions, "import", run.cmd_organisations_import,
+                   "Add and update registry entries from NHS ODS extracts (etr.csv, eccg.csv, epraccur.csv, "
+                   "succ.csv), in place, keeping the registry's comments and layout.")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="ODS extracts, named as ODS names them")
+    imp.add_argument("--only-listed", action="store_true",
+                     help="update only organisations already in the registry (and add the successors they need)")
 
 
 def _intake(commands):
@@ -108,5 +126,7 @@ def _synth(commands):
     sub.add_argument("--organisations", type=int, required=True, metavar="M", help="number of organisations")
     sub.add_argument("--out", required=True, metavar="DIR", help="folder to write the catalogue into")
     sub.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    sub.add_argument("--adoptions", type=int, metavar="N",
+                     help="exactly N adoptions in all, some with a history (default: drawn with each pattern)")
     sub.add_argument("--as-of", metavar="YYYY-MM-DD",
                      help="the day the catalogue is dated for (default: today), to write the same files again")

@@ -1,8 +1,9 @@
 """Edit, adoption: record that an organisation explores, pilots, uses or has retired a pattern.
 
-`catalogue adopt` is the most common contribution. This module holds the adoption rules: what
-an adoption is, where a new one goes, when a call changes nothing, and what a refusal says. The
-file is changed in place by edit/yamledit.py, so only the adoption's lines change in the diff a
+`catalogue adopt` is the most common contribution, and intake from the site's form goes through
+the same function, record_adoption. This module holds the adoption rules: which file, where a new
+adoption goes, who may not adopt, and what a refusal says; how a call changes an adoption's
+dated history (appended, never written over) is in edit/history.py. The file is changed in place by edit/yamledit.py, so only the adoption's lines change in the diff a
 reviewer sees; the edit is kept only if the file still validates, and otherwise the original
 bytes are put back and the problems are raised as an EditError.
 """
@@ -15,8 +16,8 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.dates import today as default_today
 from generator.edit.arguments import field_problems
+from generator.edit.history import Change, apply_change, new_adoption
 from generator.edit.yamledit import edit_yaml
 from generator.errors import EditError
 from generator.model.vocabulary import statuses_needing_evidence
@@ -24,25 +25,30 @@ from generator.layout import PATTERNS_DIR, CatalogueRoot, display_path, not_regu
 from generator.report import format_problem
 from generator.validate.catalogue import validate_catalogue
 
-ADOPTION_KEYS = ("organisation", "status", "since", "evidence", "note")
 NEEDS_EVIDENCE = statuses_needing_evidence()
 # Where a new `adoptions` list goes when the entry has none: where the scaffold puts it.
 PLACE_AFTER = "originator"
 
 
 def record_adoption(root: Path, pattern_id: str, organisation: str, status: str,
-                    since: dt.date | None = None, evidence: str | None = None,
-                    note: str | None = None) -> tuple[Path, bool]:
-    """Add or update `organisation`'s adoption of `pattern_id`; return the file and whether it changed.
+                    since: dt.date | None = None, evidence: str | None = None, note: str | None = None, *,
+                    reason: str | None = None, adapted: str | None = None,
+                    contact: dict | None = None) -> tuple[Path, bool]:
+    """Record `organisation`'s `status` with `pattern_id`; return the file and whether it changed.
 
-    A new adoption is appended to `adoptions` (created after `originator` when absent). An
-    existing one for the same organisation is updated: status, since, and evidence and note when
-    given (omitted ones are kept). `since` defaults to today for a new adoption or a change of
-    status, and otherwise keeps its recorded date, so correcting an evidence link does not move
-    the date the status began. Repeating a call changes nothing and leaves the file untouched.
+    A new adoption is appended to `adoptions` (created after `originator` when absent), in the
+    one-status form. A new status for an organisation already there is appended to its history
+    as a change dated `since` (default today), never written over the one before. The same status
+    as its latest corrects that change: its date, evidence and reason where given (omitted ones
+    are kept), so correcting an evidence link does not move the date the status began. `reason`
+    says why the status changed (for retired: why the organisation stopped); `note`, `adapted`
+    (what it changed from the pattern) and `contact` ({"team", and "email" or "url"}) belong to
+    the adoption and replace what was recorded. Repeating a call changes nothing and leaves the
+    file untouched.
     """
     root = Path(root)
     path = _pattern_path(root, pattern_id)
+    wanted = Change(status, since, evidence, reason, note, adapted, contact)
 
     def change(data: CommentedMap) -> bool:
         adoptions = data.get("adoptions")
@@ -52,7 +58,7 @@ def record_adoption(root: Path, pattern_id: str, organisation: str, status: str,
         if data.get("originator") == organisation:
             raise EditError(f"{organisation} is the originator of {pattern_id!r}; adoptions record other "
                             "organisations' use, so there is nothing to add")
-        return _apply(data, organisation, status, since, evidence, note)
+        return _apply(data, organisation, wanted)
 
     def check() -> None:
         result = validate_catalogue(root, only=[path]).result
@@ -86,17 +92,7 @@ def _pattern_path(root: Path, pattern_id: str) -> Path:
     raise EditError(f"no pattern has id {pattern_id!r}: {hint}")
 
 
-def _same(value, wanted) -> bool:
-    """True when a loaded value equals the wanted one as the file would spell it (dates as YYYY-MM-DD)."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        value = value.isoformat()
-    if isinstance(wanted, dt.date):
-        wanted = wanted.isoformat()
-    return value == wanted
-
-
-def _apply(data: CommentedMap, organisation: str, status: str, since: dt.date | None,
-           evidence: str | None, note: str | None) -> bool:
+def _apply(data: CommentedMap, organisation: str, wanted: Change) -> bool:
     """Change the loaded entry as asked; True when anything changed."""
     adoptions = data.get("adoptions")
     if adoptions is None:
@@ -106,54 +102,12 @@ def _apply(data: CommentedMap, organisation: str, status: str, since: dt.date | 
         data.insert(position, "adoptions", adoptions)
     existing = next((item for item in adoptions
                      if isinstance(item, dict) and item.get("organisation") == organisation), None)
-    if existing is None:
-        _append(adoptions, organisation, status, since, evidence, note)
-        return True
-    return _update(existing, status, since, evidence, note)
-
-
-def _append(adoptions: CommentedSeq, organisation: str, status: str, since: dt.date | None,
-            evidence: str | None, note: str | None) -> None:
-    """Add a new adoption at the end of the list, its keys in the schema's order."""
-    item = CommentedMap()
-    item["organisation"] = organisation
-    item["status"] = status
-    item["since"] = since or default_today()
-    if evidence is not None:
-        item["evidence"] = evidence
-    if note is not None:
-        item["note"] = note
+    if existing is not None:
+        return apply_change(existing, wanted)
     if adoptions.fa.flow_style():
         adoptions.fa.set_block_style()  # `adoptions: []` becomes a block list
-    adoptions.append(item)
-
-
-def _update(existing: CommentedMap, status: str, since: dt.date | None, evidence: str | None,
-            note: str | None) -> bool:
-    """Change an organisation's recorded adoption as asked; True when anything changed."""
-    wanted = {"status": status}
-    if since is not None:
-        wanted["since"] = since
-    elif not _same(existing.get("status"), status):
-        wanted["since"] = default_today()  # the new status begins today
-    if evidence is not None:
-        wanted["evidence"] = evidence
-    if note is not None:
-        wanted["note"] = note
-    changed = False
-    for key, value in wanted.items():
-        if key in existing and _same(existing[key], value):
-            continue
-        changed = True
-        if key in existing:
-            existing[key] = value
-        else:
-            # Keep the schema's key order: insert before the first later key that is present.
-            later = ADOPTION_KEYS[ADOPTION_KEYS.index(key) + 1:]
-            keys = list(existing.keys())
-            position = next((keys.index(k) for k in later if k in keys), len(keys))
-            existing.insert(position, key, value)
-    return changed
+    adoptions.append(new_adoption(organisation, wanted))
+    return True
 
 
 _HINTS = {
@@ -163,6 +117,9 @@ _HINTS = {
     "schema-pattern": "the organisation is its ODS code in capitals (e.g. RJ1); links start with https://",
     "schema-enum": "status is one of exploring, piloting, in-use, retired",
     "schema-length": "shorten the --note (at most 500 characters)",
+    "adoption-history-order": "give --since as a date on or after the adoption's latest change",
+    "maturity-evidence": "the change leaves too few adopters for the maturity the entry declares; set "
+                         "maturity to the level the message says the evidence supports, then run the command again",
     "maturity-lapsed": "the pattern's declared maturity lapsed with its last review, before this adoption; "
                        "a change to the file must put that right: set maturity to the level the message "
                        "names (or ask the originators to review the entry), then run the command again",

@@ -8,8 +8,9 @@ scalar the author wrapped, say), only the changed top-level key's block is taken
 output and spliced into the author's text. The new text is written atomically and, when the
 caller's check refuses it, the original bytes are put back.
 
-This module knows nothing about what the file holds: `catalogue adopt` (edit/adopt.py) says
-what to change and how to check it.
+This module knows nothing about what the file holds: `catalogue adopt` (edit/adopt.py) and
+`catalogue organisations import` (edit/odsimport.py) say what to change and how to check it;
+`set_keys` changes a mapping's keys in the schema's order, as both need.
 
     edit_yaml(path, change, key="adoptions", after="originator", check=validate)
 """
@@ -193,6 +194,35 @@ def _load(yaml: YAML, text: str, path: Path) -> CommentedMap:
         raise EditError(f"{path}: the file does not hold a mapping of field: value; "
                         f"run `catalogue validate {path}`")
     return data
+
+
+def same(value, wanted) -> bool:
+    """True when a loaded value equals the wanted one as the file would spell it (dates as YYYY-MM-DD)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()
+    if isinstance(wanted, dt.date):
+        wanted = wanted.isoformat()
+    if isinstance(value, dict) and isinstance(wanted, dict):
+        return {k: str(v) for k, v in value.items()} == {k: str(v) for k, v in wanted.items()}
+    return value == wanted
+
+
+def set_keys(mapping: CommentedMap, wanted: dict, order: tuple[str, ...]) -> bool:
+    """Set each wanted key that differs, keeping `order` for new keys; True when anything changed."""
+    changed = False
+    for key, value in wanted.items():
+        if key in mapping and same(mapping[key], value):
+            continue
+        changed = True
+        if key in mapping:
+            mapping[key] = value
+        else:
+            # Keep the schema's key order: insert before the first later key that is present.
+            later = order[order.index(key) + 1:]
+            keys = list(mapping.keys())
+            position = next((keys.index(k) for k in later if k in keys), len(keys))
+            mapping.insert(position, key, value)
+    return changed
 
 
 _TOP_LEVEL_KEY = re.compile(r"^(?![\s#\-]|\.\.\.)\S")

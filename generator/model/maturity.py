@@ -206,8 +206,8 @@ class MaturityModel:
             return None
         period = min(c.threshold for c in missing)
         last_day = max(reviews) + dt.timedelta(days=period)
-        # Evidence only accumulates, so a level supported on the review's last day was earned
-        # then; a level first reached later was never supported at all (maturity-evidence).
+        # A level the evidence did not support on the review's last day did not lapse with the
+        # review: it was never supported, or adopters have since stopped (maturity-evidence).
         if self.assess(pattern, last_day).level.rank < declared.rank:
             return None
         return Lapse(declared, assessment.level, max(reviews), period, last_day + dt.timedelta(days=1))
@@ -215,7 +215,7 @@ class MaturityModel:
     def timeline(self, pattern: Pattern, until: dt.date) -> list[tuple[dt.date, Level]]:
         """Each date on which the pattern's level changed, from its creation to `until`."""
         dates = {pattern.created, pattern.last_reviewed}
-        dates |= {a.since for a in pattern.adoptions} | {o.date for o in pattern.outcomes}
+        dates |= {c.date for a in pattern.adoptions for c in a.history} | {o.date for o in pattern.outcomes}
         for review in self.counted_reviews(pattern):
             for lv in self.levels:
                 for k, n in lv.criteria:

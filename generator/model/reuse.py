@@ -1,12 +1,15 @@
 """Compute reuse: which organisations, other than the originator, use, pilot, explore or have
-retired a pattern, optionally as of a past date. The statuses that count come from maturity.yaml."""
+retired a pattern, on any date. Each adoption is a history of dated status changes, so the status
+in force on a day is that of the latest change made by then: an organisation that used a pattern
+and later retired it counts for the time it was in use. The statuses that count come from
+maturity.yaml."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from generator.model.catalogue import Pattern
+from generator.model.catalogue import Adoption, AdoptionChange, Pattern
 from generator.model.vocabulary import enum_values
 from generator.resources import load_maturity_config
 
@@ -38,22 +41,37 @@ def _rules() -> tuple[set[str], set[str]]:
     return counted, counted | set(rules["shown_separately"])
 
 
+def change_on(adoption: Adoption, on: dt.date | None = None) -> AdoptionChange | None:
+    """The change in force on `on` (the latest when None): the last one dated on or before it, or
+    None before the first."""
+    current = None
+    for change in adoption.history:  # oldest first
+        if on is not None and change.date > on:
+            break
+        current = change
+    return current
+
+
 def reuse_adoptions(pattern: Pattern, on: dt.date | None = None, adopters_only: bool = False):
-    """The pattern's adoptions by other organisations (the originator's own use is not reuse),
-    in force on `on` when given; with adopters_only, only those piloting or using it."""
+    """The pattern's adoptions by other organisations (the originator's own use is not reuse), each
+    as it stood on `on` (status, since and evidence of the change then in force; the latest when
+    None), leaving out those not begun by then; with adopters_only, only those piloting or using it."""
     _, adopting = _rules()
     for adoption in pattern.adoptions:
         if adoption.organisation == pattern.originator:
             continue
-        if on is not None and adoption.since > on:
+        change = change_on(adoption, on)
+        if change is None or (adopters_only and change.status not in adopting):
             continue
-        if adopters_only and adoption.status not in adopting:
-            continue
+        if change is not adoption.history[-1]:
+            upto = adoption.history[:adoption.history.index(change) + 1]
+            evidence = next((c.evidence for c in reversed(upto) if c.evidence), None)
+            adoption = replace(adoption, status=change.status, since=change.date, evidence=evidence)
         yield adoption
 
 
 def reuse_of(pattern: Pattern, on: dt.date | None = None) -> Reuse:
-    """Reuse of a pattern from its recorded adoptions, counting only those in force on `on`."""
+    """Reuse of a pattern from its recorded adoptions, each with the status it had on `on`."""
     counted, _ = _rules()
     by_status: dict[str, set[str]] = {status: set() for status in enum_values("adoption_status")}
     for adoption in reuse_adoptions(pattern, on):
@@ -67,12 +85,33 @@ def reuse_of(pattern: Pattern, on: dt.date | None = None) -> Reuse:
     )
 
 
-def first_adoptions(patterns: list[Pattern], today: dt.date) -> dict[tuple[str, str], dt.date]:
-    """For each (pattern id, organisation) that pilots or uses a pattern it did not originate, the
-    earliest day it did so, up to today: each pair is one adoption, counted once."""
-    firsts: dict[tuple[str, str], dt.date] = {}
+def adopter_changes(patterns: list[Pattern], today: dt.date) -> list[tuple[dt.date, int]]:
+    """Each day, up to today, on which an organisation began (+1) or stopped (-1) piloting or using
+    a pattern it did not originate: added up in date order, the number of adoptions in force."""
+    _, adopting = _rules()
+    steps: list[tuple[dt.date, int]] = []
     for pattern in patterns:
-        for a in reuse_adoptions(pattern, today, adopters_only=True):
-            key = (pattern.id, a.organisation)
-            firsts[key] = min(firsts.get(key, a.since), a.since)
-    return firsts
+        for adoption in pattern.adoptions:
+            if adoption.organisation == pattern.originator:
+                continue
+            was = False
+            for change in adoption.history:
+                if change.date > today:
+                    break
+                now = change.status in adopting
+                if now != was:
+                    steps.append((change.date, 1 if now else -1))
+                was = now
+    return sorted(steps)
+
+
+def adoption_events(pattern: Pattern, today: dt.date):
+    """(adoption, change) for each change up to today by which another organisation began piloting
+    or using the pattern, or moved between the two: what the feed announces."""
+    _, adopting = _rules()
+    for adoption in pattern.adoptions:
+        if adoption.organisation == pattern.originator:
+            continue
+        for change in adoption.history:
+            if change.date <= today and change.status in adopting:
+                yield adoption, change

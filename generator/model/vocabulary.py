@@ -1,7 +1,9 @@
 """Model, vocabulary: the schema's enumerated values (categories, themes, adoption statuses,
 organisation types, regions...) and the words readers see for each, read from the schema's own
-`x-names` beside each `enum`. The one place code and templates get a display name or a list of
-allowed values; nothing else lists them."""
+`x-names` beside each `enum`, with `x-nouns` (singular and plural nouns of organisation types) and
+`x-ods` (the codes NHS ODS uses for regions).
+The one place code and templates get a display name or a list of allowed values; nothing else
+lists them."""
 
 from __future__ import annotations
 
@@ -42,6 +44,29 @@ def names(vocabulary: str) -> dict[str, str]:
     if missing:
         raise ConfigError(f"schema/{schema_name}: x-names of {'/'.join(path)} lacks {', '.join(missing)}")
     return {value: shown[value] for value in node["enum"]}
+
+
+@lru_cache(maxsize=None)
+def _annotation(vocabulary: str, keyword: str) -> dict:
+    """An `x-` keyword beside a vocabulary's enum ({} when it has none)."""
+    schema_name, path = VOCABULARIES[vocabulary]
+    node = load_schema(schema_name)
+    for step in path:
+        node = node[step]
+    return node.get(keyword, {})
+
+
+def noun(vocabulary: str, value: str, count: int) -> str:
+    """The reader's noun for one value, singular for 1 and plural otherwise ("1 trust", "3 trusts"),
+    from the schema's `x-nouns`; "organisation" or "organisations" where it gives none."""
+    singular, plural = _annotation(vocabulary, "x-nouns").get(value, ["organisation", "organisations"])
+    return singular if count == 1 else plural
+
+
+def ods_codes(vocabulary: str) -> dict[str, str]:
+    """Values with the code NHS ODS uses for them (regions: "london" -> "Y56"), from `x-ods`, in
+    the schema's order: for the regions, the seven NHS England regions."""
+    return dict(_annotation(vocabulary, "x-ods"))
 
 
 def enum_values(vocabulary: str) -> list[str]:

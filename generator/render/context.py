@@ -1,5 +1,6 @@
 """Render, step one: compute everything the pages show (reuse, maturity, timelines, who adopts
-what) once, into view objects the templates, charts and exports read."""
+what, recommendations, regions and ICBs) once, into view objects the templates, charts and
+exports read."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from dataclasses import dataclass, field
 
 from generator.model.maturity import Assessment, Lapse, Level, MaturityModel, maturity_model
 from generator.model.catalogue import Catalogue, Organisation, Pattern
+from generator.model.recommend import Recommendations, recommend
 from generator.model.reuse import Reuse, reuse_of
+from generator.render.regions import AreaView, area_views
 
 
 @dataclass
@@ -54,6 +57,11 @@ class OrganisationView:
         """The patterns this organisation uses in live service, as the reuse count counts them."""
         return [view for view, _ in self.adoptions if self.organisation.code in view.reuse.in_use]
 
+    @property
+    def adopting(self) -> list[PatternView]:
+        """The patterns this organisation pilots or uses today."""
+        return [view for view, _ in self.adoptions if self.organisation.code in view.reuse.adopters]
+
 
 @dataclass
 class SiteContext:
@@ -72,6 +80,10 @@ class SiteContext:
     directory_urls: bool = True
     intake_email: str | None = None  # where the site's email links send a use or a proposal
     forms: dict = field(default_factory=dict)  # the catalogue's issue forms by file name (issueforms.Form)
+    recommendations: Recommendations = field(default_factory=Recommendations)
+    regions: list[AreaView] = field(default_factory=list)  # region pages, in the schema's order
+    icbs: list[AreaView] = field(default_factory=list)  # ICB pages, by name
+    area_pages: dict[str, str] = field(default_factory=dict)  # region value or ICB code: its page
 
     def url(self, from_page: str, to_page: str) -> str:
         """Relative link from one generated page (source path) to another, as MkDocs will lay them out."""
@@ -80,11 +92,20 @@ class SiteContext:
     def org_name(self, code: str) -> str:
         return self.catalogue.organisation_name(code)
 
-    def regions(self, pattern: Pattern) -> list[str]:
+    def pattern_regions(self, pattern: Pattern) -> list[str]:
         """The registry's regions of the organisation that started a pattern and of its adopters."""
         orgs = self.catalogue.organisations
         codes = [pattern.originator, *(a.organisation for a in pattern.adoptions)]
         return sorted({orgs[code].region for code in codes if code in orgs})
+
+    def closed(self, code: str) -> Organisation | None:
+        """The organisation when it has closed (pages say so wherever it appears), else None."""
+        org = self.catalogue.organisations.get(code)
+        return org if org is not None and org.closed is not None else None
+
+    def area_page(self, area: str | None) -> str | None:
+        """The page of a region (by its value) or an ICB (by its code), if it has one."""
+        return self.area_pages.get(area) if area else None
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
@@ -146,4 +167,8 @@ def build_context(catalogue: Catalogue, today: dt.date, **options) -> SiteContex
         for adoption in view.pattern.adoptions:
             if adoption.organisation in orgs:
                 orgs[adoption.organisation].adoptions.append((view, adoption))
-    return SiteContext(catalogue, model, today, views, by_id, list(orgs.values()), orgs, **options)
+    ctx = SiteContext(catalogue, model, today, views, by_id, list(orgs.values()), orgs, **options)
+    ctx.recommendations = recommend(catalogue, {view.id: view.reuse.adopters for view in views})
+    ctx.regions, ctx.icbs = area_views(ctx.organisations)
+    ctx.area_pages = {area.id: area.page for area in ctx.regions + ctx.icbs}
+    return ctx

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from generator.model.reuse import reuse_adoptions
+from generator.model.reuse import adoption_events, change_on, reuse_adoptions
 from generator.model.vocabulary import names
 from generator.render.context import page_url, relative_url
 
@@ -31,9 +31,11 @@ FEED_LIMIT = 50
 TAG_AUTHORITY = "nhs-pattern-catalogue"
 TAG_DATE = "2026"
 
-# How the feed words an adoption, for the statuses that make an adopter (model/reuse.py decides
-# which adoptions those are; exploring is only interest).
+# How the feed words a change of an adoption, for the statuses that make an adopter (model/reuse.py
+# decides which changes those are; exploring is only interest): the change in force today, and
+# an earlier one, since followed by another.
 FEED_VERBS = {"in-use": "is using", "piloting": "is piloting"}
+FEED_PAST_VERBS = {"in-use": "began using", "piloting": "began piloting"}
 
 CSV_COLUMNS = ("id", "title", "summary", "category", "themes", "tags", "originator",
                "originator_name", "maturity", "reuse_count", "piloting_count", "lifecycle",
@@ -177,8 +179,8 @@ class _Entry:
 
 def atom_feed(ctx, site_url: str | None, *, feed_path: str = "feed.xml",
               title: str = "NHS pattern catalogue: new patterns and adoptions") -> str:
-    """Atom 1.0 feed of new patterns (by `created`) and new adoptions (by `since`), newest
-    first, at most FEED_LIMIT entries, none dated after ctx.today.
+    """Atom 1.0 feed of new patterns (by `created`) and new adoptions (each change to piloting or
+    in use, by its date), newest first, at most FEED_LIMIT entries, none dated after ctx.today.
 
     With site_url, links are absolute; without, they are relative to `feed_path` (where the
     feed is published in the site). `updated` is the newest entry's date, never the build time.
@@ -207,17 +209,19 @@ def _entries(ctx):
         if p.created <= ctx.today:
             yield _Entry(p.created, "pattern", p.id, f"New pattern: {p.title}", p.summary,
                          ctx.org_name(p.originator), view.page)
-        for a in reuse_adoptions(p, ctx.today, adopters_only=True):
-            yield _adoption_entry(ctx, view, a)
+        for adoption, change in adoption_events(p, ctx.today):
+            yield _adoption_entry(ctx, view, adoption, change)
 
 
-def _adoption_entry(ctx, view, adoption) -> _Entry:
-    org, verb, p = ctx.org_name(adoption.organisation), FEED_VERBS[adoption.status], view.pattern
-    summary = f"{org} {verb} the pattern \u201c{p.title}\u201d since {adoption.since.isoformat()}."
+def _adoption_entry(ctx, view, adoption, change) -> _Entry:
+    current = change_on(adoption, ctx.today) is change
+    verb = (FEED_VERBS if current else FEED_PAST_VERBS)[change.status]
+    org, p, day = ctx.org_name(adoption.organisation), view.pattern, change.date.isoformat()
+    summary = f"{org} {verb} the pattern \u201c{p.title}\u201d {'since' if current else 'on'} {day}."
     if adoption.note:
         summary += f" {adoption.note}"
-    key = f"{p.id}/{adoption.organisation}/{adoption.status}/{adoption.since.isoformat()}"
-    return _Entry(adoption.since, "adoption", key, f"{org} {verb} {p.title}", summary, org, view.page)
+    key = f"{p.id}/{adoption.organisation}/{change.status}/{day}"
+    return _Entry(change.date, "adoption", key, f"{org} {verb} {p.title}", summary, org, view.page)
 
 
 def _entry_xml(entry: _Entry, link) -> str:

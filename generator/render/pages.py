@@ -17,9 +17,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.model.vocabulary import display_name, enum_values, names
+from generator.dates import long_date
+from generator.model.vocabulary import display_name, enum_values, names, noun
 from generator.parallel import process_map
-from generator.render import charts, exports
+from generator.render import badges, charts, exports
 from generator.render.context import SiteContext
 from generator.render.contribute import propose_links, record_use_links
 from generator.render.markdown import render_inline, render_markdown
@@ -60,6 +61,8 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         care_setting_name=lambda c: display_name("care_setting", c),
         wgll_name=lambda w: display_name("wgll", w),
         name_in=lambda value, vocabulary: display_name(vocabulary, value),
+        type_noun=lambda t, n: noun("organisation_type", t, n),
+        long_date=long_date,
         slug=heading_id,
         date=time_html,
         plural=plural,
@@ -117,6 +120,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     for tag, views in tags:
         page(f"tags/{tag}.md", "tag.md.j2", tag=tag, views=views)
     page("search.md", "search.md.j2")
+    _area_pages(ctx, page)
     for category in enum_values("category"):
         page(f"categories/{category}.md", "category.md.j2", category=category,
              views=[v for v in ctx.patterns if v.pattern.category == category])
@@ -139,9 +143,22 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     tree["feed.xml"] = exports.atom_feed(ctx, ctx.site_url)
     tree["schema/catalogue.schema.json"] = json.dumps(load_schema("catalogue.schema.json"), indent=2) + "\n"
     tree["schema/pattern.schema.json"] = json.dumps(load_schema("pattern.schema.json"), indent=2) + "\n"
+    for view in ctx.patterns:
+        tree[badges.badge_path(view.id)] = badges.badge_svg(view)
     for asset in (CSS, JS):
         tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
     return tree
+
+
+def _area_pages(ctx: SiteContext, page) -> None:
+    """The regions page with its tile map, and a page per region and per ICB."""
+    rows = [(area.id, area.name, area.adoptions) for area in ctx.regions]
+    page("regions/index.md", "regions.md.j2", tile_map=Markup(charts.region_tile_map(
+        rows, "Adoptions in force by NHS England region", "chart-regions")))
+    for area in ctx.regions:
+        page(area.page, "area.md.j2", area=area, is_icb=False)
+    for area in ctx.icbs:
+        page(area.page, "area.md.j2", area=area, is_icb=True)
 
 
 def category_pages(ctx: SiteContext) -> list[str]:
@@ -179,5 +196,6 @@ def _render_chunk(items: list[tuple[str, int]]) -> dict[str, str]:
             diagram=Markup(charts.relation_diagram(ctx, view, view.page, incoming)),
             # The timeline only when the level has changed: one flat step says nothing new.
             timeline=Markup(charts.maturity_timeline(view, ctx.model)) if len(view.timeline) > 1 else "",
-            links=record_use_links(ctx, view), incoming=incoming.get(view.id, []))
+            links=record_use_links(ctx, view), incoming=incoming.get(view.id, []),
+            embed=badges.badge_snippets(ctx, view))
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from generator.errors import SynthError
 from generator.model.catalogue import Pattern
 from generator.model.maturity import maturity_model
 from generator.model.vocabulary import enum_values, statuses_needing_evidence
@@ -71,3 +72,46 @@ def declare_maturity(rng: random.Random, data: dict, today: dt.date) -> None:
     if level.rank > 0 and rng.random() < 0.1:
         level = model.levels[level.rank - 1]
     data["maturity"] = level.id
+
+
+def set_adoption_count(rng: random.Random, entries: list[dict], codes: list[str], target: int,
+                       today: dt.date) -> None:
+    """Add adoptions (or take drawn ones away) until the catalogue holds `target`, before the
+    maturity is declared, for scale tests. An added adoption is by an organisation the pattern
+    has none from; some tell a history (piloting, then in use; now and then retired since, with
+    a reason)."""
+    total = sum(len(d["adoptions"]) for d in entries)
+    while total > target:
+        d = entries[rng.randrange(len(entries))]
+        if d["adoptions"]:
+            d["adoptions"].pop(rng.randrange(len(d["adoptions"])))
+            total -= 1
+    taken = [{a["organisation"] for a in d["adoptions"]} | {d["originator"]} for d in entries]
+    attempts = 0
+    while total < target and attempts < 20 * target:
+        attempts += 1
+        i = rng.randrange(len(entries))
+        code = codes[rng.randrange(len(codes))]
+        if code in taken[i]:
+            continue
+        taken[i].add(code)
+        entries[i]["adoptions"].append(_added_adoption(rng, entries[i], code, today))
+        total += 1
+    if total < target:
+        raise SynthError(f"{target:,} adoptions do not fit: each pattern can have one per organisation")
+
+
+def _added_adoption(rng: random.Random, d: dict, code: str, today: dt.date) -> dict:
+    created = dt.date.fromisoformat(d["created"])
+    first = date_between(rng, created, today)
+    evidence = f"https://example.org/evidence/{code.lower()}/{d['id']}"
+    roll = rng.random()
+    if roll < 0.7:
+        return {"organisation": code, "status": "in-use", "since": first.isoformat(), "evidence": evidence}
+    later = date_between(rng, first, today)
+    history = [{"status": "piloting", "date": first.isoformat(), "evidence": evidence + "/pilot"},
+               {"status": "in-use", "date": later.isoformat(), "evidence": evidence}]
+    if roll > 0.95:
+        history.append({"status": "retired", "date": date_between(rng, later, today).isoformat(),
+                        "reason": rng.choice(RETIRED_NOTES)})
+    return {"organisation": code, "history": history}

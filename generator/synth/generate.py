@@ -18,16 +18,18 @@ from generator.dates import today as default_today
 from generator.errors import SynthError
 from generator.resources import read_schema_file
 from generator.synth.emit import _about, _clear_previous, _emit_pattern, _emit_registry, _mkdocs
-from generator.synth.evidence import declare_maturity
+from generator.synth.evidence import declare_maturity, set_adoption_count
 from generator.synth.organisations import draw_organisations
 from generator.synth.patterns import draw_pattern
 from generator.synth.prose import draw_summary, draw_title, slug
 from generator.synth.words import RELATIONS
 
 
-def synth_data(patterns: int, organisations: int, seed: int = 1, *,
-               today: dt.date | None = None) -> tuple[dict[str, dict], list[dict]]:
-    """The catalogue synth_catalogue writes, as plain data: (organisations by code, pattern entries)."""
+def synth_data(patterns: int, organisations: int, seed: int = 1, *, today: dt.date | None = None,
+               adoptions: int | None = None) -> tuple[dict[str, dict], list[dict]]:
+    """The catalogue synth_catalogue writes, as plain data: (organisations by code, pattern entries).
+    With `adoptions`, exactly that many adoptions in all, drawn by a generator of their own so
+    that everything else is as without it."""
     today = today or default_today()
     if patterns < 1 or organisations < 1:
         raise SynthError("a catalogue needs at least one pattern and one organisation")
@@ -53,6 +55,8 @@ def synth_data(patterns: int, organisations: int, seed: int = 1, *,
 
     _quiet_similar(rng, entries, subjects)
     _relate(rng, entries)
+    if adoptions is not None:
+        set_adoption_count(random.Random(f"{seed}/adoptions"), entries, codes, adoptions, today)
     for data in entries:
         declare_maturity(rng, data, today)
     return by_code, entries
@@ -141,7 +145,7 @@ def _relate(rng: random.Random, entries: list[dict]) -> None:
 
 
 def synth_catalogue(out: Path, patterns: int, organisations: int, seed: int = 1, *,
-                    today: dt.date | None = None) -> None:
+                    today: dt.date | None = None, adoptions: int | None = None) -> None:
     """Write a complete fictional catalogue of `patterns` entries and `organisations` organisations
     into `out`, created if needed.
 
@@ -150,7 +154,7 @@ def synth_catalogue(out: Path, patterns: int, organisations: int, seed: int = 1,
     or removed; a folder holding files synth did not write is refused (SynthError), untouched."""
     out = Path(out)
     today = today or default_today()
-    by_code, entries = synth_data(patterns, organisations, seed, today=today)
+    by_code, entries = synth_data(patterns, organisations, seed, today=today, adoptions=adoptions)
     _clear_previous(out, {f"{data['id']}.yaml" for data in entries})
     folder = out / "patterns"
     folder.mkdir(parents=True, exist_ok=True)

@@ -43,10 +43,13 @@ class Validation:
 def load_registry(root: Path, result: Result) -> dict[str, Organisation] | None:
     """Organisations by ODS code, or None when the registry cannot be used: then its own errors
     say why, and the patterns' codes are not checked against it (which would blame them all)."""
-    loaded = _load_registry_file(root, result)
+    return _organisations(_load_registry_file(root, result), result)
+
+
+def _organisations(loaded: LoadedFile | None, result: Result) -> dict[str, Organisation] | None:
     if loaded is None or not schema.check(loaded, schema.REGISTRY_SCHEMA, result):
         return None
-    return {code: Organisation(code, **fields) for code, fields in sorted(loaded.data["organisations"].items())}
+    return {code: Organisation.from_data(code, fields) for code, fields in sorted(loaded.data["organisations"].items())}
 
 
 def _load_registry_file(root: Path, result: Result) -> LoadedFile | None:
@@ -76,7 +79,8 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     today = today or default_today()
     model = maturity_model()
     result = Result()
-    organisations = load_registry(root, result)
+    registry = _load_registry_file(root, result)
+    organisations = _organisations(registry, result)
     org_codes = set(organisations) if organisations is not None else None
 
     layout = CatalogueRoot.at(root)
@@ -93,6 +97,8 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     # missing by every pattern that refers to it.
     ids = {f.data["id"] for f in loaded if isinstance(f.data.get("id"), str)} | files.stems
     rules = CrossFileRules(result, today, model, org_codes, ids, changed=changed)
+    if organisations is not None:
+        rules.check_registry(registry)
     rules.check_ids(loaded)
     rules.check_supersedes(loaded)
     catalogue = _checked_model(loaded, valid, rules, result, changed, organisations or {})

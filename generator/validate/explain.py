@@ -144,12 +144,22 @@ def _text(error, path, hint):
     return [(path, f"{field_name(path)}: {not_valid(value, error, hint)}", False)]
 
 
+def _forbidden(schema) -> list[str]:
+    """The fields a `not` forbids: `not: {required: [x]}`, or any of `not: {anyOf: [{required: [x]}, ...]}`."""
+    if not isinstance(schema, dict):
+        return []
+    if schema.get("required"):
+        return list(schema["required"])
+    return [key for option in schema.get("anyOf", []) if isinstance(option, dict)
+            for key in option.get("required", [])]
+
+
 def _not(error, path, hint):
     value = error.instance
-    if isinstance(value, dict) and isinstance(error.validator_value, dict) and error.validator_value.get("required"):
-        # A forbidden field (not: required: [x]): point at the field, not at its mapping.
-        present = [k for k in error.validator_value["required"] if k in value]
-        return [(path + present[:1], f"{field_name(path + present[:1])}: {hint or error.message}", True)]
+    present = [k for k in _forbidden(error.validator_value) if isinstance(value, dict) and k in value]
+    if present:
+        # A forbidden field: point at each one, not at its mapping.
+        return [(path + [k], f"{field_name(path + [k])}: {hint or error.message}", True) for k in present]
     return _other(error, path, hint)
 
 

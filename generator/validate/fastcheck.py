@@ -26,17 +26,20 @@ from generator.resources import load_schema
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 
-# Keywords both engines read identically; x-hint, description and examples are annotations.
+# Keywords both engines read identically; description, examples and the x- keywords (hints, display
+# names, nouns, ODS codes) are annotations.
 SHARED_KEYWORDS = {
-    "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "examples", "x-hint", "x-names", "type",
+    "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "examples", "x-hint", "x-names",
+    "x-nouns", "x-ods", "type",
     "enum", "const", "pattern", "format", "minLength", "maxLength", "minItems", "maxItems",
     "uniqueItems", "items", "required", "properties", "additionalProperties", "propertyNames",
     "minProperties", "if", "then", "else", "not", "anyOf", "allOf", "oneOf",
     "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
 }
-ANNOTATIONS = {"$comment", "title", "description", "examples", "x-hint", "x-names"}
+ANNOTATIONS = {"$comment", "title", "description", "examples", "x-hint", "x-names", "x-nouns", "x-ods"}
 NAME_MAPS = {"properties", "$defs", "patternProperties", "dependentSchemas"}  # name: schema
-DATA = {"examples", "enum", "const", "required", "default", "x-names"}  # their values are data, not schemas
+# Their values are data, not schemas.
+DATA = {"examples", "enum", "const", "required", "default", "x-names", "x-nouns", "x-ods"}
 
 
 def keywords_of(node, found: set | None = None) -> set:

@@ -125,6 +125,8 @@ class CrossFileRules:
         data = f.data
         dated = [(["created"], data.get("created")), (["last_reviewed"], data.get("last_reviewed"))]
         dated += [(["adoptions", i, "since"], a.get("since")) for i, a in _items(data, "adoptions")]
+        dated += [(["adoptions", i, "history", j, "date"], c.get("date"))
+                  for i, a in _items(data, "adoptions") for j, c in _items(a, "history")]
         dated += [(["outcomes", i, "date"], o.get("date")) for i, o in _items(data, "outcomes")]
         dated += [(["sources", i, "date"], s.get("date")) for i, s in _items(data, "sources")]
         for location, value in dated:
@@ -132,10 +134,46 @@ class CrossFileRules:
             if day and day > self.today:
                 self._emit(f, location, "date-future",
                            f"{value} is in the future (today is {self.today.isoformat()}): record what has happened")
+        for i, adoption in _items(data, "adoptions"):
+            self._check_history_order(f, i, adoption)
         created, reviewed = parse_date(data.get("created")), parse_date(data.get("last_reviewed"))
         if created and reviewed and reviewed < created:
             self._emit(f, ["last_reviewed"], "date-order",
                        f"last_reviewed {reviewed} is before created {created}")
+
+    def _check_history_order(self, f, index, adoption):
+        """An adoption's history is told oldest first, so a reader can follow it down the page."""
+        latest = None
+        for j, change in _items(adoption, "history"):
+            day = parse_date(change.get("date"))
+            if day is None:
+                continue
+            if latest is not None and day < latest:
+                self._emit(f, ["adoptions", index, "history", j, "date"], "adoption-history-order",
+                           f"{day} is before the change above it ({latest}): list the changes oldest first")
+            latest = max(day, latest) if latest else day
+
+    def check_registry(self, f: LoadedFile) -> None:
+        """Each successor is another organisation in the registry; no organisation closed in the future."""
+        entries = f.data.get("organisations")
+        if not isinstance(entries, dict):
+            return
+        for code, entry in entries.items():
+            if not isinstance(entry, dict):
+                continue
+            successor = entry.get("successor")
+            if successor == code:
+                self._emit(f, ["organisations", code, "successor"], "organisation-successor",
+                           f"{code} cannot succeed itself: give the code of the organisation that took over from it")
+            elif isinstance(successor, str) and successor not in entries:
+                self._emit(f, ["organisations", code, "successor"], "organisation-successor",
+                           f"{code}'s successor {successor} is not in the registry: add it (its ODS code, name, type "
+                           "and region), or correct the code")
+            closed = parse_date(entry.get("closed"))
+            if closed and closed > self.today:
+                self._emit(f, ["organisations", code, "closed"], "date-future",
+                           f"{entry['closed']} is in the future (today is {self.today.isoformat()}): record "
+                           "a closure once it has happened")
 
     def check_similar(self, files: dict[str, LoadedFile], catalogue, ids: set[str]) -> None:
         """Warn when a pattern in `ids` looks like another: reuse it rather than add a near-copy."""

@@ -63,9 +63,9 @@ def test_adopt_refuses_an_unknown_organisation_and_leaves_the_file(tmp_path, run
     root = copy_demo(tmp_path)
     path = root / "patterns" / "fictional-rota-app.yaml"
     before = path.read_bytes()
-    proc = run_cli("adopt", "fictional-rota-app", "--org", "ZZ9", "--status", "exploring", "--root", root)
+    proc = run_cli("adopt", "fictional-rota-app", "--org", "ZZ0", "--status", "exploring", "--root", root)
     assert proc.returncode == 2
-    assert "ZZ9" in proc.stderr and "organisations.yaml" in proc.stderr
+    assert "ZZ0" in proc.stderr and "organisations.yaml" in proc.stderr
     assert path.read_bytes() == before
 
 

@@ -36,6 +36,12 @@ PAGES = {
     "tags": "tags/",
     "data": "data/",
     "search": "search/?q=booking",
+    "regions": "regions/",
+    "region": "regions/london/",
+    "icb": "regions/icb/ZZ7/",
+    "closed organisation": "organisations/ZZ8/",
+    "organisation with suggestions": "organisations/ZZ5/",
+    "pattern by a closed organisation": "patterns/fictional-paper-referrals/",
 }
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},

@@ -98,8 +98,10 @@ def text_for(field: dict) -> st.SearchStrategy[str]:
 # A FICTIONAL base catalogue with every optional field present, so every string reaches a page.
 ORGANISATIONS = {
     "ZZ1": {"name": "Fictional Northshire Trust", "type": "trust", "region": "london",
-            "url": "https://northshire.example.org/", "note": "Fictional organisation."},
+            "url": "https://northshire.example.org/", "note": "Fictional organisation.", "icb": "ZZ2",
+            "closed": "2026-01-02", "successor": "ZZ3"},
     "ZZ2": {"name": "Fictional Southshire ICB", "type": "icb", "region": "south-west"},
+    "ZZ3": {"name": "Fictional Eastshire Trust", "type": "trust", "region": "midlands", "icb": "ZZ2"},
 }
 
 
@@ -116,8 +118,19 @@ def base_pattern(pid: str, other: str) -> dict:
         "outcomes": [{"description": "A fictional outcome was measured.", "source": "https://example.org/o",
                       "date": "2026-02-01", "evidence": "data-showing-change"}],
         "originator": "ZZ1",
+        # Both forms of an adoption, with every field: one status, and a history of changes.
         "adoptions": [{"organisation": "ZZ2", "status": "in-use", "since": "2026-03-01",
-                       "evidence": "https://example.org/e", "note": "Fictional note."}],
+                       "evidence": "https://example.org/e", "reason": "Fictional reason for the status.",
+                       "note": "Fictional note.", "adapted": "Fictional change to the pattern.",
+                       "contact": {"team": "Fictional Adopter Team", "email": "adopter@example.org",
+                                   "url": "https://example.org/adopter"}},
+                      {"organisation": "ZZ3", "history": [
+                          {"status": "piloting", "date": "2026-02-01", "evidence": "https://example.org/p",
+                           "reason": "Fictional reason to pilot."},
+                          {"status": "retired", "date": "2026-03-01", "reason": "Fictional reason to stop."}],
+                       "note": "Fictional note.", "adapted": "Fictional change to the pattern.",
+                       "contact": {"team": "Fictional Second Team", "email": "second@example.org",
+                                   "url": "https://example.org/second"}}],
         "related": [{"pattern": other, "relation": "complements"}],
         "prerequisites": ["A fictional prerequisite."], "first_steps": ["A fictional first step."],
         "resources": [{"title": "Fictional guide", "url": "https://example.org/r"}],
@@ -131,13 +144,17 @@ def base_pattern(pid: str, other: str) -> dict:
 
 
 def put(data, path: tuple, value: str):
-    """Set the string at `path` (0 = first list item, "*" = first map value, "**" = first key)."""
+    """Set the string at `path` (0 = the first list item that has the next field, "*" = first map
+    value, "**" = first key)."""
     head, rest = path[0], path[1:]
     if head == "**":
         first = next(iter(data))
         data[value] = data.pop(first)
         return data
     key = next(iter(data)) if head == "*" else head
+    if head == 0 and rest and isinstance(data, list):
+        # The first item that has the next field (an adoption's two forms hold different ones).
+        key = next((i for i, item in enumerate(data) if isinstance(item, dict) and rest[0] in item), 0)
     if not rest:
         data[key] = value
     else:

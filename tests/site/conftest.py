@@ -205,13 +205,28 @@ def demo_entries() -> dict[str, dict]:
     for path in sorted((DEMO / "patterns").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["_comment"] = path.read_text(encoding="utf-8").splitlines()[0]
+        for adoption in data.get("adoptions") or []:
+            # An adoption with a history stands as its latest change, as the tests read it today
+            # (every change in the demo is dated on or before the pinned day).
+            if "history" in adoption:
+                latest = adoption["history"][-1]
+                adoption.update(status=latest["status"], since=latest["date"])
+                adoption.setdefault("evidence", next((c["evidence"] for c in reversed(adoption["history"])
+                                                      if "evidence" in c), None))
         entries[data["id"]] = data
     return entries
 
 
 @pytest.fixture(scope="session")
 def demo_orgs() -> dict[str, dict]:
-    return yaml.safe_load((DEMO / "organisations.yaml").read_text(encoding="utf-8"))["organisations"]
+    """The demo's registry, each organisation with "shown": its name as pages show it (a name in
+    capitals, as ODS writes names, reads in a readable case; the demo's need only this rule)."""
+    orgs = yaml.safe_load((DEMO / "organisations.yaml").read_text(encoding="utf-8"))["organisations"]
+    for org in orgs.values():
+        name = org["name"]
+        org["shown"] = name if name != name.upper() else " ".join(
+            word if word == "NHS" else word.capitalize() for word in name.split())
+    return orgs
 
 
 @pytest.fixture(scope="session")

@@ -90,13 +90,21 @@ def test_feed_is_atom_listing_new_patterns_and_adoptions(demo_site, demo_entries
         new = titles[f"New pattern: {entry['title']}"]
         assert new.find(ATOM + "link").get("href") == f"{SITE_URL}patterns/{pid}/"
         assert new.findtext(ATOM + "published") == f"{entry['created'].isoformat()}T00:00:00Z"
-        for org in sorted(in_use_others(entry, ("in-use", "piloting"))):
-            expected_adoptions += 1
-            name = demo_orgs[org]["name"]
-            assert any(t.startswith(name) and t.endswith(entry["title"]) for t in titles), (pid, org)
+        for adoption in entry.get("adoptions") or []:
+            if adoption["organisation"] == entry["originator"]:
+                continue
+            # Each change to piloting or in use, up to today, is announced once.
+            changes = adoption.get("history") or [{"status": adoption["status"], "date": adoption["since"]}]
+            for change in changes:
+                if change["status"] in ("in-use", "piloting") and change["date"] <= TODAY:
+                    expected_adoptions += 1
+                    name = demo_orgs[adoption["organisation"]]["shown"]
+                    assert any(t.startswith(name) and t.endswith(entry["title"]) for t in titles), pid
     kinds = [e.find(ATOM + "category").get("term") for e in entries]
     assert kinds.count("pattern") == len(demo_entries)
-    assert kinds.count("adoption") == expected_adoptions == 11
+    # 11 adoptions in force today, and two earlier changes of an adoption since retired.
+    assert kinds.count("adoption") == expected_adoptions == 13
+    assert "Fictional Hillcrest Hospital NHS Trust began using Shared outpatient booking service" in titles
     published = [e.findtext(ATOM + "published") for e in entries]
     assert published == sorted(published, reverse=True)  # newest first
     assert root.findtext(ATOM + "updated") == published[0]

@@ -97,6 +97,32 @@ def related_ids(pid: str, entries: dict) -> set[str]:
     return out - {pid}
 
 
+def adopters(entry: dict) -> set[str]:
+    """Organisations other than the originator piloting or using a pattern today."""
+    return others(entry, ("in-use", "piloting"))
+
+
+def companions_expected(pid: str, entries: dict) -> bool:
+    """Whether a pattern page lists what its users also use: some organisation using it uses
+    another active pattern."""
+    return any(adopters(entries[pid]) & adopters(other) for oid, other in entries.items()
+               if oid != pid and other["lifecycle"] == "active")
+
+
+def suggestions_expected(code: str, entries: dict, orgs: dict) -> bool:
+    """Whether an organisation's page suggests patterns: it is open, and an active pattern it
+    neither uses nor started is used by an organisation that shares a pattern with it, or by one
+    of its type in its region."""
+    if orgs[code].get("closed"):
+        return False
+    mine = {pid for pid, e in entries.items() if code in adopters(e) or e["originator"] == code}
+    neighbours = {o for pid in mine for o in adopters(entries[pid])} - {code}
+    peers = {c for c, o in orgs.items() if c != code and (o["type"], o["region"]) ==
+             (orgs[code]["type"], orgs[code]["region"])}
+    return any(adopters(e) & (neighbours | peers) for pid, e in entries.items()
+               if pid not in mine and e["lifecycle"] == "active")
+
+
 def overdue(entry: dict, cfg: dict) -> bool:
     return (TODAY - entry.get("last_reviewed", entry["created"])).days > cfg["review_period_days"]
 
@@ -297,7 +323,7 @@ def test_pattern_page_head(demo_site, demo_entries, demo_orgs, maturity_config, 
     piloting = piloting_only(entry, maturity_config)
     assert (f"{len(piloting)} piloting" in facts.text()) == bool(piloting)
     links = {a.text(): a for a in facts.find_all("a")}
-    originator = href_target(demo_site, page, links[demo_orgs[entry["originator"]]["name"]])
+    originator = href_target(demo_site, page, links[demo_orgs[entry["originator"]]["shown"]])
     assert page_of(demo_site, originator) == f"organisations/{entry['originator']}/"
     category = href_target(demo_site, page, links[CATEGORIES[entry["category"]]])
     assert page_of(demo_site, category) == f"categories/{entry['category']}/"
@@ -318,7 +344,9 @@ def test_pattern_page_sections(demo_site, demo_entries, pid):
     expected += ["outcomes", "maturity", "adoptions"]
     expected += ["related-patterns"] if related_ids(pid, demo_entries) else []
     expected += ["resources"] if entry.get("resources") else []
-    expected += ["reuse-this-pattern"]
+    expected += ["reuse-this-pattern", "show-that-you-use-it"]
+    if companions_expected(pid, demo_entries):
+        expected.insert(expected.index("adoptions") + 1, "organisations-that-use-this-also-use")
     assert ids == expected
     text = article.text()
     if pid != "fictional-hostile-entry":  # its prose is checked by the safety tests
@@ -354,7 +382,7 @@ def test_pattern_page_adoptions_table(demo_site, demo_entries, demo_orgs, pid):
     for row, adoption in zip(rows, adoptions):
         cells = row.find_all("td")
         org_link = cells[0].one("a")
-        assert org_link.text() == demo_orgs[adoption["organisation"]]["name"]
+        assert org_link.text() == demo_orgs[adoption["organisation"]]["shown"]
         target = href_target(demo_site, page, org_link)
         assert page_of(demo_site, target) == f"organisations/{adoption['organisation']}/"
         assert cells[1].text() == STATUS_NAMES[adoption["status"]]
@@ -529,36 +557,43 @@ def test_organisations_index(demo_site, demo_entries, demo_orgs):
         cells = row.find_all("td")
         code = cells[1].text()
         org = demo_orgs[code]
-        names.append(org["name"])
-        assert cells[0].one("a").text() == org["name"]
+        names.append(org["shown"])
+        assert cells[0].one("a").text() == org["shown"]
+        assert cells[0].text() == org["shown"] + (" (closed)" if org.get("closed") else "")
         assert page_of(demo_site, href_target(demo_site, "organisations/", cells[0].one("a"))) == f"organisations/{code}/"
         assert cells[3].text() == str(sum(e["originator"] == code for e in demo_entries.values()))
         in_use = sum(1 for e in demo_entries.values() for a in e.get("adoptions") or []
                      if a["organisation"] == code and a["status"] == "in-use")
         assert cells[4].text() == str(in_use)
-    assert names == sorted(names)
+    assert names == sorted(names, key=str.lower)  # as readers sort, whatever the case
+    # The way to the region pages.
+    link = demo_site.article("organisations/").one("a", href="../regions/")
+    assert "by NHS England region" in link.text()
 
 
-@pytest.mark.parametrize("code", ["ZZ1", "ZZ2", "ZZ3", "ZZ4", "ZZ5", "ZZ6", "ZZ7", "ZZ8"])
+@pytest.mark.parametrize("code", ["ZZ1", "ZZ2", "ZZ3", "ZZ4", "ZZ5", "ZZ6", "ZZ7", "ZZ8", "ZZ9"])
 def test_organisation_page(demo_site, demo_entries, demo_orgs, code):
     page = f"organisations/{code}/"
     org = demo_orgs[code]
     tree, article = demo_site.tree(page), demo_site.article(page)
-    assert article.one("h1").text() == org["name"]
-    assert tree.one("head").one("title").text() == f"{org['name']} - {SITE_NAME}"
+    assert article.one("h1").text() == org["shown"]
+    assert tree.one("head").one("title").text() == f"{org['shown']} - {SITE_NAME}"
     facts = article.one("dl", "pc-facts")
     assert facts_of(article)["ODS code"] == code
     assert facts_of(article)["Type"].lower() == org["type"].replace("-", " ")
     assert facts_of(article)["Region"].lower() == org["region"].replace("-", " ")
+    region = facts.one("a", href=f"../../regions/{org['region']}/")
+    assert region.text().lower() == org["region"].replace("-", " ")
     if org.get("url"):
-        site_link = facts.one("a")
+        site_link = facts.one("a", href=org["url"])
         assert site_link.attrs["href"] == org["url"]
         assert {"noopener", "noreferrer"} <= set(site_link.attrs["rel"].split())
     sections = article.find_all("h2")
-    assert [h.attrs["id"] for h in sections] == ["patterns-it-started", "patterns-reused-piloted-or-explored"]
+    suggested = ["patterns-organisations-like-yours-use"] if suggestions_expected(code, demo_entries, demo_orgs) else []
+    assert [h.attrs["id"] for h in sections] == ["patterns-it-started", "patterns-reused-piloted-or-explored"] + suggested
     tables = {t.one("caption").text(): t for t in article.find_all("table")}
     originated = sorted(pid for pid, e in demo_entries.items() if e["originator"] == code)
-    table = tables.get(f"Patterns {org['name']} started")
+    table = tables.get(f"Patterns {org['shown']} started")
     if originated:
         shown = sorted(page_of(demo_site, href_target(demo_site, page, a)).split("/")[1]
                        for a in table.one("tbody").find_all("a"))
@@ -567,7 +602,7 @@ def test_organisation_page(demo_site, demo_entries, demo_orgs, code):
         assert table is None
     adoptions = sorted((pid, a["status"], a["since"].isoformat()) for pid, e in demo_entries.items()
                        for a in e.get("adoptions") or [] if a["organisation"] == code)
-    table = tables.get(f"Adoptions recorded for {org['name']}")
+    table = tables.get(f"Adoptions recorded for {org['shown']}")
     if adoptions:
         shown = []
         for row in table.one("tbody").find_all("tr"):

@@ -24,9 +24,12 @@ WRONG_TYPES = [None, True, False, 0, 3, 1.5, [], {}, ["x"], {"x": "y"}]
 
 
 def resolve(node: dict, root: dict) -> dict:
-    """The node with a local $ref followed."""
+    """The node with a local $ref (a JSON pointer into the schema) followed."""
     while isinstance(node, dict) and "$ref" in node:
-        node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        target = root
+        for step in node["$ref"].removeprefix("#/").split("/"):
+            target = target[step]
+        node = target
     return node
 
 

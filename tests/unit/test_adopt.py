@@ -155,20 +155,90 @@ def test_second_organisation_is_appended(root):
             "    evidence: https://example.org/eastdale\n    note: Adapted for a fictional ICB.\n") in text
 
 
-def test_existing_adoption_is_updated_not_duplicated(root):
+def test_a_new_status_is_appended_to_the_history_not_written_over(root):
     adopt(root, status="piloting")
-    path, changed = adopt(root, status="in-use", since=dt.date(2026, 9, 1), evidence=None, note="Now live.")
+    path, changed = adopt(root, status="in-use", since=dt.date(2026, 9, 1), evidence="https://example.org/live",
+                          note="Now live.")
     assert changed
     text = path.read_text(encoding="utf-8")
     assert text.count("organisation: ZZ2") == 1
-    assert ("  - organisation: ZZ2\n    status: in-use\n    since: 2026-09-01\n"
-            f"    evidence: {EVIDENCE}\n    note: Now live.\n") in text
+    assert ("  - organisation: ZZ2\n    history:\n"
+            f"      - status: piloting\n        date: 2026-03-01\n        evidence: {EVIDENCE}\n"
+            "      - status: in-use\n        date: 2026-09-01\n        evidence: https://example.org/live\n"
+            "    note: Now live.\n") in text
+    assert validate_catalogue(root).result.success
+
+
+def test_repeating_the_latest_change_of_a_history_changes_nothing(root):
+    adopt(root, status="piloting")
+    adopt(root, status="in-use", since=dt.date(2026, 9, 1), evidence="https://example.org/live")
+    before = pattern_file(root).read_bytes()
+    assert adopt(root, status="in-use", since=None, evidence=None)[1] is False
+    assert adopt(root, status="in-use", since=dt.date(2026, 9, 1), evidence="https://example.org/live")[1] is False
+    assert pattern_file(root).read_bytes() == before
+
+
+def test_a_third_change_is_appended_after_the_others(root):
+    adopt(root, status="piloting")
+    adopt(root, status="in-use", since=dt.date(2026, 9, 1), evidence="https://example.org/live")
+    path, changed = adopt(root, status="retired", since=dt.date(2026, 11, 1), evidence=None)
+    assert changed
+    text = path.read_text(encoding="utf-8")
+    assert text.index("status: piloting") < text.index("status: in-use") < text.index("status: retired")
+    assert "      - status: retired\n        date: 2026-11-01\n" in text
+
+
+def test_retiring_records_why_the_organisation_stopped(root):
+    adopt(root)
+    path, _ = record_adoption(root, "shared-booking-hub", "ZZ2", "retired", since=dt.date(2026, 10, 1),
+                              reason="Fictional reason: the clinics merged, so one line was enough.")
+    text = path.read_text(encoding="utf-8")
+    assert ("      - status: retired\n        date: 2026-10-01\n"
+            "        reason: 'Fictional reason: the clinics merged, so one line was enough.'\n") in text
+    pattern = validate_catalogue(root).catalogue.patterns["shared-booking-hub"]
+    assert pattern.adoptions[0].reason.startswith("Fictional reason")
+
+
+def test_contact_and_what_was_changed_belong_to_the_adoption(root):
+    contact = {"team": "Fictional Southmoor Digital Team", "email": "digital@example.org"}
+    path, changed = record_adoption(root, "shared-booking-hub", "ZZ2", "in-use", since=dt.date(2026, 3, 1),
+                                    evidence=EVIDENCE, adapted="Fictional: one hub for two sites.",
+                                    contact=contact)
+    assert changed
+    text = path.read_text(encoding="utf-8")
+    assert "    contact:\n      team: Fictional Southmoor Digital Team\n      email: digital@example.org\n" in text
+    assert "    adapted: 'Fictional: one hub for two sites.'\n" in text
+    again = record_adoption(root, "shared-booking-hub", "ZZ2", "in-use", adapted="Fictional: one hub for two sites.",
+                            contact=dict(contact))
+    assert again[1] is False
+    adoption = validate_catalogue(root).catalogue.patterns["shared-booking-hub"].adoptions[0]
+    assert (adoption.contact.team, adoption.adapted) == ("Fictional Southmoor Digital Team",
+                                                         "Fictional: one hub for two sites.")
+
+
+def test_a_change_dated_before_the_latest_is_refused(root):
+    adopt(root, status="piloting", since=dt.date(2026, 6, 1))
+    before = pattern_file(root).read_bytes()
+    with pytest.raises(EditError, match=r"\[adoption-history-order\]"):
+        adopt(root, status="in-use", since=dt.date(2026, 5, 1), evidence="https://example.org/live")
+    assert pattern_file(root).read_bytes() == before
+
+
+def test_a_one_line_adoption_becomes_a_block_history(root):
+    path = pattern_file(root)
+    path.write_text(PATTERN.replace("related: []\n", "adoptions:\n  - {organisation: ZZ2, status: exploring, "
+                                    "since: 2026-02-01}\nrelated: []\n"), encoding="utf-8")
+    adopt(root, status="piloting", since=dt.date(2026, 4, 1))
+    text = path.read_text(encoding="utf-8")
+    assert ("  - organisation: ZZ2\n    history:\n      - status: exploring\n        date: 2026-02-01\n"
+            "      - status: piloting\n        date: 2026-04-01\n") in text
+    assert validate_catalogue(root).result.success
 
 
 def test_status_change_without_since_starts_today(root):
-    adopt(root, status="piloting")
-    adopt(root, status="in-use", since=None, evidence=None)
-    assert "    status: in-use\n    since: 2026-11-26\n" in pattern_file(root).read_text(encoding="utf-8")
+    adopt(root, status="exploring", evidence=None)
+    adopt(root, status="piloting", since=None)
+    assert "      - status: piloting\n        date: 2026-11-26\n" in pattern_file(root).read_text(encoding="utf-8")
 
 
 def test_same_status_without_since_keeps_the_recorded_date(root):

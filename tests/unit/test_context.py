@@ -92,7 +92,7 @@ def test_build_context_views(demo_catalogue):
 
 def test_build_context_organisations(demo_catalogue):
     ctx = build_context(demo_catalogue, TODAY)
-    assert [o.organisation.code for o in ctx.organisations] == [f"ZZ{n}" for n in range(1, 9)]
+    assert [o.organisation.code for o in ctx.organisations] == [f"ZZ{n}" for n in range(1, 10)]
     zz1 = ctx.by_code["ZZ1"]
     assert zz1.page == "organisations/ZZ1.md"
     assert [v.id for v in zz1.originated] == ["fictional-shared-booking-service"]
@@ -100,6 +100,41 @@ def test_build_context_organisations(demo_catalogue):
         ("fictional-hostile-entry", "exploring"), ("fictional-virtual-ward-dashboard", "in-use")]
     assert ctx.org_name("ZZ7") == "Fictional Riverside & Vale ICB"
     assert ctx.org_name("ZZ99") == "ZZ99"  # unknown codes show as themselves
+    # The registry writes ZZ5 in capitals, as ODS does: pages show it in a readable case.
+    assert ctx.org_name("ZZ5") == "Fictional Midshire Ambulance NHS Trust"
+
+
+def test_closed_organisations_and_their_successors(demo_catalogue):
+    ctx = build_context(demo_catalogue, TODAY)
+    closed = ctx.closed("ZZ8")
+    assert (closed.closed, closed.successor) == (dt.date(2026, 4, 1), "ZZ9")
+    assert ctx.closed("ZZ9") is None and ctx.closed("ZZ99") is None
+
+
+def test_regions_and_icbs_hold_their_organisations(demo_catalogue):
+    ctx = build_context(demo_catalogue, TODAY)
+    # The seven NHS England regions always have a page; other regions only with an organisation.
+    assert [area.id for area in ctx.regions] == ["east-of-england", "london", "midlands", "north-east-and-yorkshire",
+                                                  "north-west", "south-east", "south-west"]
+    london = next(area for area in ctx.regions if area.id == "london")
+    assert [org.organisation.code for org in london.organisations] == ["ZZ9", "ZZ8", "ZZ7"]  # by name
+    assert [icb.id for icb in london.icbs] == ["ZZ7"]
+    assert [v.id for v in london.originated] == ["fictional-hostile-entry", "fictional-paper-referrals"]
+    # ICBs: one in the registry (named by it), one known only by its code; each on its region's page.
+    assert [(icb.id, icb.name, icb.page) for icb in ctx.icbs] == [
+        ("ZZ7", "Fictional Riverside & Vale ICB", "regions/icb/ZZ7.md"), ("ZZQ2", "ICB ZZQ2", "regions/icb/ZZQ2.md")]
+    assert ctx.area_page("ZZQ2") == "regions/icb/ZZQ2.md" and ctx.area_page("london") == "regions/london.md"
+    assert ctx.area_page(None) is None
+    # Adoptions in force: each pattern piloted or used, once per organisation.
+    midlands = next(area for area in ctx.regions if area.id == "midlands")
+    assert midlands.adoptions == 2 and [v.id for v, n in midlands.reused] == ["fictional-shared-booking-service"]
+
+
+def test_recommendations_are_computed_once_per_build(demo_catalogue):
+    ctx = build_context(demo_catalogue, TODAY)
+    suggestions = ctx.recommendations.for_organisation("ZZ5")
+    assert [s.pattern for s in suggestions] == ["fictional-virtual-ward-dashboard"]
+    assert ctx.recommendations.for_organisation("ZZ8") == ()  # closed
 
 
 def test_context_url_follows_the_directory_urls_option(demo_catalogue):
@@ -135,3 +170,4 @@ def test_a_view_says_when_its_declared_level_lapsed_with_its_review():
 
 def test_no_view_of_the_demo_has_lapsed(demo_catalogue):
     assert [v.id for v in build_context(demo_catalogue, TODAY).patterns if v.lapse] == []
+

@@ -238,3 +238,20 @@ def test_the_emerging_summary_claims_nothing_about_who_described_it():
 def test_a_malformed_ladder_is_refused(change, message):
     with pytest.raises(ConfigError, match=message):
         MaturityModel({**load_maturity_config(), **change})
+
+
+def test_maturity_on_past_dates_follows_an_adoption_history(make_pattern):
+    """An adopter that used the pattern and then stopped supported its level while it was in use."""
+    pattern = make_pattern(outcomes=["2026-01-15"])
+    data = dict(pattern.data)
+    data["adoptions"] = [{"organisation": "ZZ2", "history": [
+        {"status": "in-use", "date": "2026-02-01", "evidence": "https://example.org/e"},
+        {"status": "retired", "date": "2026-05-01", "reason": "Fictional: it did not fit our wards."}]}]
+    pattern = type(pattern).from_data(data)
+    model = maturity_model()
+    assert model.assess(pattern, D("2026-01-31")).level.id == "emerging"
+    assert model.assess(pattern, D("2026-03-01")).level.id == "established"
+    assert model.assess(pattern, D("2026-05-01")).level.id == "emerging"
+    # The timeline shows the rise and the fall, on the days of the changes.
+    assert [(day, level.id) for day, level in model.timeline(pattern, D("2026-06-30"))] == [
+        (D("2026-01-05"), "emerging"), (D("2026-02-01"), "established"), (D("2026-05-01"), "emerging")]

@@ -50,7 +50,12 @@ def test_render_site_keys(tree):
                 "assets/catalogue.css", "assets/catalogue.js"}
     expected |= {f"categories/{c}.md" for c in enum_values("category")}
     expected |= {f"patterns/{p}.md" for p in PATTERN_IDS}
-    expected |= {f"organisations/ZZ{n}.md" for n in range(1, 9)}
+    expected |= {f"organisations/ZZ{n}.md" for n in range(1, 10)}
+    expected |= {f"badges/{p}.svg" for p in PATTERN_IDS}
+    # A page per NHS England region and per ICB an organisation names (regions/index.md: the map).
+    expected |= {"regions/index.md", "regions/icb/ZZ7.md", "regions/icb/ZZQ2.md"}
+    expected |= {f"regions/{r}.md" for r in ("east-of-england", "london", "midlands", "north-east-and-yorkshire",
+                                             "north-west", "south-east", "south-west")}
     tags = {tag for pid in PATTERN_IDS
             for tag in yaml.safe_load((DEMO / "patterns" / f"{pid}.yaml").read_text()).get("tags", [])}
     assert tags  # the demo has tagged patterns, so tag pages are checked

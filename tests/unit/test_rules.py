@@ -35,7 +35,7 @@ def problems(load_text, entry, today):
 def test_only_these_rules_are_warnings():
     assert {rule.id for rule in RULES.values() if rule.severity == "warning"} == {
         "adoption-originator", "review-overdue", "placeholder-text", "similar-pattern", "maturity-lapsed",
-        "superseded-by-inactive"}
+        "superseded-by-inactive", "ods-skipped"}
 
 
 def test_the_minimal_entry_breaks_no_rule(problems):

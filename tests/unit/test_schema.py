@@ -84,3 +84,42 @@ def test_every_failure_in_a_file_is_reported(check):
 def test_each_missing_field_is_one_problem(check):
     ok, problems = check(title=None, problem=None, context=None)
     assert sorted(message.split(" is required")[0] for _, message in problems) == ["'context'", "'problem'", "'title'"]
+
+
+HISTORY = [{"status": "piloting", "date": "2026-02-01", "evidence": "https://example.org/pilot"},
+           {"status": "retired", "date": "2026-04-01", "reason": "Fictional: the pilot showed it did not fit."}]
+
+
+def test_an_adoption_is_one_status_or_a_history_of_changes(check):
+    assert check(adoptions=[{"organisation": "ZZ2", "history": HISTORY,
+                             "contact": {"team": "Fictional Team", "email": "team@example.org"},
+                             "adapted": "Fictional: ran it for one ward only."}]) == (True, [])
+    assert check(adoptions=[{"organisation": "ZZ2", "status": "retired", "since": "2026-04-01",
+                             "reason": "Fictional: the pilot showed it did not fit."}]) == (True, [])
+
+
+def test_a_history_does_not_mix_with_the_one_status_form(check):
+    ok, problems = check(adoptions=[{"organisation": "ZZ2", "status": "retired", "since": "2026-04-01",
+                                     "history": HISTORY}])
+    hint = "with a history, each change carries its own status, date, evidence and reason: move this into the history"
+    assert (ok, problems) == (False, [("schema-not", f"adoptions[0].status: {hint}"),
+                                      ("schema-not", f"adoptions[0].since: {hint}")])
+
+
+def test_without_a_history_status_and_since_are_required(check):
+    ok, problems = check(adoptions=[{"organisation": "ZZ2"}])
+    hint = "give the status and the date it began (since), or a history of dated changes"
+    assert problems == [("schema-required", f"'adoptions[0].status' is required: {hint}"),
+                        ("schema-required", f"'adoptions[0].since' is required: {hint}")]
+
+
+def test_a_change_to_piloting_or_in_use_needs_evidence(check):
+    ok, problems = check(adoptions=[{"organisation": "ZZ2", "history": [{"status": "in-use", "date": "2026-02-01"}]}])
+    assert problems == [("schema-required", "'adoptions[0].history[0].evidence' is required: a change to piloting "
+                                            "or in-use needs an evidence link (https) that shows it")]
+
+
+def test_an_adopter_contact_is_a_team_with_a_mailbox_or_a_page(check):
+    ok, problems = check(adoptions=[{"organisation": "ZZ2", "status": "exploring", "since": "2026-02-01",
+                                     "contact": {"team": "Fictional Team"}}])
+    assert not ok and [rule for rule, _ in problems] == ["schema-anyOf"]

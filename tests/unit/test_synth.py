@@ -235,3 +235,22 @@ def test_counts_must_be_positive(tmp_path, patterns, organisations):
 def test_one_organisation_is_enough(tmp_path):
     synth_catalogue(tmp_path / "one", 3, 1, today=TODAY)
     assert validate_catalogue(tmp_path / "one", today=TODAY).result.errors == []
+
+
+def test_adoptions_sets_the_number_of_adoptions_and_tells_some_histories(tmp_path):
+    out = tmp_path / "scaled"
+    synth_catalogue(out, 40, 60, seed=3, today=TODAY, adoptions=400)
+    validation = validate_catalogue(out, today=TODAY)
+    assert validation.result.success, validation.result.errors[:5]
+    adoptions = [a for p in validation.catalogue.patterns.values() for a in p.adoptions]
+    assert len(adoptions) == 400
+    assert any(len(a.history) > 1 for a in adoptions)
+    assert any(a.status == "retired" and a.reason for a in adoptions if len(a.history) > 1)
+    fewer = tmp_path / "fewer"
+    synth_catalogue(fewer, 40, 60, seed=3, today=TODAY, adoptions=10)
+    assert sum(len(p.adoptions) for p in validate_catalogue(fewer, today=TODAY).catalogue.patterns.values()) == 10
+
+
+def test_adoptions_that_cannot_fit_are_refused(tmp_path):
+    with pytest.raises(SynthError, match="do not fit"):
+        synth_catalogue(tmp_path / "tight", 2, 3, today=TODAY, adoptions=100)

@@ -107,6 +107,11 @@ def full_entry(schema) -> dict:
         return {"organisations": {"ZZ1": example(REGISTRY, REGISTRY["$defs"]["organisation"])}}
     entry = example(PATTERN, PATTERN)
     del entry["superseded_by"]  # allowed only with lifecycle: superseded
+    # An adoption is written in one of two forms, one status or a history of changes: one of each.
+    full = entry["adoptions"][0]
+    one_status = {k: v for k, v in full.items() if k != "history"}
+    history = {k: v for k, v in full.items() if k not in ("status", "since", "evidence", "reason")}
+    entry["adoptions"] = [one_status, history]
     return entry
 
 
@@ -115,7 +120,10 @@ def with_value(schema, path, change) -> dict:
     if path == ("superseded_by",):
         data.update(lifecycle="superseded", superseded_by=example(schema, schema["properties"]["superseded_by"]))
     parent = data
-    for step in path[:-1]:
+    for i, step in enumerate(path[:-1]):
+        if step == 0 and isinstance(parent, list):
+            # The first item that has the next field (an adoption's two forms hold different ones).
+            step = next(n for n, item in enumerate(parent) if not isinstance(item, dict) or path[i + 1] in item)
         parent = parent[step]
     parent[path[-1]] = change(parent[path[-1]])
     return data

@@ -12,13 +12,15 @@ the <svg> and <figure> wrappers, data tables):
     adoptions.py   adoption_series and adoptions_over_time: cumulative adoptions per period
     relations.py   reverse_relations and relation_diagram: a pattern and its related patterns
     timeline.py    maturity_timeline: a pattern's maturity level over time
+    regions.py     region_tile_map: the NHS England regions as tiles, shaded by adoptions
 """
 
 from generator.render.charts.adoptions import adoption_series, adoptions_over_time
 from generator.render.charts.bars import bar_chart
 from generator.render.charts.figure import ON_PRIMARY, PRIMARY
+from generator.render.charts.regions import region_tile_map
 from generator.render.charts.relations import relation_diagram, reverse_relations
 from generator.render.charts.timeline import maturity_timeline
 
 __all__ = ["ON_PRIMARY", "PRIMARY", "adoption_series", "adoptions_over_time", "bar_chart",
-           "maturity_timeline", "relation_diagram", "reverse_relations"]
+           "maturity_timeline", "region_tile_map", "relation_diagram", "reverse_relations"]

@@ -1,6 +1,7 @@
-"""Render, charts: adoptions over time. adoption_series buckets each pattern's first adoption by
-each organisation (from model/reuse.py) into quarters or months and adds them up;
-adoptions_over_time draws that cumulative series as a line chart with a table alternative."""
+"""Render, charts: adoptions over time. adoption_series buckets the days organisations began or
+stopped piloting or using a pattern (from model/reuse.py) into quarters or months and adds them
+up, so the series is the number of adoptions in force at the end of each period;
+adoptions_over_time draws it as a line chart with a table alternative."""
 
 from __future__ import annotations
 
@@ -8,15 +9,15 @@ import datetime as dt
 import math
 from collections import Counter
 
-from generator.model.reuse import first_adoptions
+from generator.model.reuse import adopter_changes
 from generator.render.charts.figure import PRIMARY, data_table, esc, figure, id_base, num, pairs_text, svg
 
 LINE_W, LINE_H, PLOT = 600, 224, (56, 16, 568, 184)  # plot: left, top, right, bottom; room for labels
 
 
 def adoptions_over_time(points: list[tuple[str, int]], title: str, id_prefix: str, *,
-                        headers: tuple[str, str] = ("Period", "Adoptions to date")) -> str:
-    """Line chart of a cumulative series, one point per period, as `adoption_series` returns it.
+                        headers: tuple[str, str] = ("Period", "Adoptions in force")) -> str:
+    """Line chart of a running total, one point per period, as `adoption_series` returns it.
 
     Returns "" for an empty series.
     """
@@ -34,7 +35,7 @@ def adoptions_over_time(points: list[tuple[str, int]], title: str, id_prefix: st
             + f'<g class="catalogue-chart__points" fill="{PRIMARY}">'
             + "".join(f'<circle cx="{num(x)}" cy="{num(y)}" r="4"/>' for x, y in xy) + "</g>")
     first, last = points[0], points[-1]
-    desc = (f"Line chart of cumulative adoptions from {first[0]} ({first[1]}) "
+    desc = (f"Line chart of adoptions in force from {first[0]} ({first[1]}) "
             f"to {last[0]} ({last[1]}). {pairs_text(points)}.")
     drawing = svg(base, (LINE_W, LINE_H), title, desc, body, "catalogue-chart--line")
     return figure("catalogue-figure--line", drawing, title, data_table(title, headers, points))
@@ -61,16 +62,19 @@ def _x_labels(points, xy) -> str:
 
 
 def adoption_series(ctx, period: str = "quarter") -> list[tuple[str, int]]:
-    """Cumulative adoptions per quarter (or "month") from the first adoption up to ctx.today:
-    each pattern and organisation piloting or using it counted once, from its earliest adoption
-    (model/reuse.py). Periods with no new adoptions are kept, so the x axis is even in time."""
-    firsts = first_adoptions([view.pattern for view in ctx.patterns], ctx.today)
-    if not firsts:
+    """Adoptions in force (organisations piloting or using a pattern they did not originate) at the
+    end of each quarter (or "month"), from the first adoption up to ctx.today, from each adoption's
+    history (model/reuse.py): an organisation that stopped no longer counts from that day. Periods
+    with no change are kept, so the x axis is even in time."""
+    steps = adopter_changes([view.pattern for view in ctx.patterns], ctx.today)
+    if not steps:
         return []
-    new = Counter(_period(day, period) for day in firsts.values())
+    change = Counter()
+    for day, step in steps:
+        change[_period(day, period)] += step
     series, total = [], 0
-    for key in _periods(_period(min(firsts.values()), period), _period(ctx.today, period), period):
-        total += new[key]
+    for key in _periods(_period(steps[0][0], period), _period(ctx.today, period), period):
+        total += change[key]
         series.append((_period_label(key, period), total))
     return series
 
