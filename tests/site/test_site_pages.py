@@ -104,9 +104,9 @@ def adopters(entry: dict) -> set[str]:
 
 def companions_expected(pid: str, entries: dict) -> bool:
     """Whether a pattern page lists what its users also use: some organisation using it uses
-    another active pattern."""
+    another pattern that is neither deprecated nor superseded."""
     return any(adopters(entries[pid]) & adopters(other) for oid, other in entries.items()
-               if oid != pid and other["lifecycle"] == "active")
+               if oid != pid and other["lifecycle"] not in ("deprecated", "superseded"))
 
 
 def suggestions_expected(code: str, entries: dict, orgs: dict) -> bool:
@@ -120,7 +120,7 @@ def suggestions_expected(code: str, entries: dict, orgs: dict) -> bool:
     peers = {c for c, o in orgs.items() if c != code and (o["type"], o["region"]) ==
              (orgs[code]["type"], orgs[code]["region"])}
     return any(adopters(e) & (neighbours | peers) for pid, e in entries.items()
-               if pid not in mine and e["lifecycle"] == "active")
+               if pid not in mine and e["lifecycle"] not in ("deprecated", "superseded"))
 
 
 def overdue(entry: dict, cfg: dict) -> bool:
@@ -267,7 +267,9 @@ def test_catalogue_index_has_a_row_per_pattern(demo_site, demo_entries, maturity
         assert a["data-reuse"] == str(reuse_count(entry, maturity_config))
         assert a["data-created"] == entry["created"].isoformat()
         assert a["data-title"] == entry["title"].lower()
-        if entry["lifecycle"] != "active":
+        if entry["lifecycle"] == "unknown":
+            assert "(current state not known)" in cells[0].text()
+        elif entry["lifecycle"] != "active":
             assert f"({entry['lifecycle']})" in cells[0].text()
     assert sorted(seen) == PATTERN_IDS
     assert seen == sorted(seen, key=lambda pid: (-reuse_count(demo_entries[pid], maturity_config), pid))

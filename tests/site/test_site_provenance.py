@@ -9,6 +9,8 @@ import json
 import re
 
 import pytest
+
+from generator.dates import long_date
 import yaml
 
 import sitehtml
@@ -41,7 +43,7 @@ def before_first_h2(article: sitehtml.Element, element: sitehtml.Element) -> boo
 
 def based_on(source: dict) -> str:
     """The words of one "Based on" line, as the brief words it: title (kind, publisher, date)."""
-    date = source["date"] if isinstance(source["date"], str) else source["date"].isoformat()
+    date = source["date"] if isinstance(source["date"], str) else long_date(source["date"])
     return f"{source['title']} ({KIND_NAMES[source['kind']].lower()}, {source['publisher']}, {date})"
 
 
@@ -60,7 +62,7 @@ def test_every_shipped_pattern_shows_its_source_kind_and_date_at_the_top(shipped
     terms = [dt.text() for dt in facts.find_all("dt")]
     assert "Based on" in terms and "Written by" in terms
     written = facts.find_all("dd")[terms.index("Written by") + len(shown) - 1]
-    assert written.text() == "The catalogue's editors, on 2026-11-26"
+    assert written.text() == "The catalogue's editors, on 26 November 2026"
 
 
 @pytest.mark.parametrize("pid", sorted(SHIPPED))
@@ -84,7 +86,7 @@ def test_shipped_patterns_keep_the_editors_reading_apart_and_state_no_drawbacks(
         re.sub(r"\s+", " ", item) for item in entry["editors_reading"]]
     assert entry["consequences"]["liabilities"] == []
     consequences = article.find_all("div", "pc-prose")[3]
-    assert consequences.text().endswith("Liabilities The source states none.")
+    assert consequences.text().endswith("Drawbacks The source states none.")
 
 
 def test_no_shipped_page_says_the_originator_described_a_pattern(shipped_site):
@@ -141,7 +143,7 @@ def test_who_wrote_and_who_reviewed_each_entry_is_shown(demo_site, maturity_conf
     entry = DEMO_ENTRIES[pid]
     facts = demo_site.article(f"patterns/{pid}/").one("dl", "pc-facts")
     dds = facts.find_all("dd")
-    written = next(dd for dd in dds if dd.text().endswith(f", on {entry['created'].isoformat()}"))
+    written = next(dd for dd in dds if dd.text().endswith(f", on {long_date(entry['created'])}"))
     assert written.text().startswith(WRITER_NAMES[entry["written_by"]])
     review = dds[-1]
     if entry["reviewed_by"] == "none":

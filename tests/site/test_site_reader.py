@@ -13,6 +13,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 
 import sitehtml
 from sitehtml import DEMO, REPO
@@ -26,8 +27,14 @@ FOOTER = ["About", "Accessibility statement", "Privacy"]
 
 
 def facts_of(article) -> dict[str, str]:
-    facts = article.one("dl", "pc-facts")
-    return {dt.text(): dd.text() for dt, dd in zip(facts.find_all("dt"), facts.find_all("dd"))}
+    """Each term of the key facts with its description(s): a term may have several (two sources)."""
+    facts, term = {}, None
+    for el in article.one("dl", "pc-facts").iter():
+        if el.tag == "dt":
+            term = el.text()
+        elif el.tag == "dd" and term is not None:
+            facts[term] = f"{facts[term]}; {el.text()}" if term in facts else el.text()
+    return facts
 
 
 @pytest.mark.parametrize("site_name", ["demo_site", "shipped_site"])
@@ -82,8 +89,10 @@ def test_statistics_say_why_a_section_is_empty(shipped_site, demo_site):
     shipped = shipped_site.article("stats/")
     assert "No reuse recorded yet" in shipped.text() and "No adoption recorded yet." in shipped.text()
     patterns = len(list((REPO / "patterns").glob("*.yaml")))
+    organisations = len(yaml.safe_load((REPO / "organisations.yaml").read_text(encoding="utf-8"))["organisations"])
+    assert organisations == 2  # NHS Digital, and NHS England, its successor
     assert [li.text() for li in shipped.one("ul", "pc-counts").find_all("li")] == [
-        f"{patterns} patterns", "1 organisation", "0 reuses in live service"]
+        f"{patterns} patterns", f"{organisations} organisations", "0 reuses in live service"]
     demo = demo_site.article("stats/").text()
     assert "No reuse recorded yet" not in demo and "No adoption recorded yet." not in demo
 
