@@ -73,18 +73,20 @@ def test_every_page_check_names_the_page_at_fault(browser, site_copy):
 
 def test_every_page_check_finds_the_menus_small_targets_without_the_fix(browser, shipped_built_site, tmp_path):
     """Without the stylesheet's 24px menu links, a short desktop window fails axe target-size on
-    the shipped site's pages inside a menu section (the maturity model, the validation guide)."""
+    pages inside a menu section (which ones depends on the menu's length: the guides and the
+    How it works pages are checked, and at least one must fail)."""
     copy = tmp_path / "site"
     shutil.copytree(shipped_built_site, copy)
     css = copy / "assets" / "catalogue.css"
     text = css.read_text(encoding="utf-8")
     assert ".md-nav__link { min-height: 24px; }" in text
-    paths = ["maturity/index.html", "guide/validation/index.html"]
+    paths = ["maturity/index.html", "reuse/index.html", "stats/index.html", "guide/writing-patterns/index.html",
+             "guide/recording-a-use/index.html", "guide/validation/index.html", "guide/organisations/index.html"]
     desktop = {"width": 1280, "height": 600}
     assert _every_page_check(browser, copy, paths, desktop) == {path: [] for path in paths}
     css.write_text(text.replace(".md-nav__link { min-height: 24px; }", ""), encoding="utf-8")
     found = _every_page_check(browser, copy, paths, desktop)
-    assert all("target-size" in "\n".join(lines) for lines in found.values()), found
+    assert any("target-size" in "\n".join(lines) for lines in found.values()), found
 
 
 def test_every_page_check_finds_an_unfocusable_scrolling_table(browser, site_copy):
