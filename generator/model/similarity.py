@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from math import ceil
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
+from generator.model.blocking import FEW, blocks, few_pairs
 from generator.model.vocabulary import PLACEHOLDER
 
 # Warn when the similarity of two patterns' normalised title + summary (score(), 0-100) is at
@@ -46,18 +45,7 @@ SIMILARITY_THRESHOLD = 70
 # Weight of token_set_ratio in the score; token_sort_ratio has the rest (see score()).
 SET_WEIGHT = 0.75
 
-# Blocking: a pair is scored only when the two texts share at least this share of the distinct
-# words of the shorter one, and at least MIN_SHARED words. Every pair scoring 70 or more that was
-# measured shares far more: at least 0.55 of its words for the hand-made pairs and for 2,500
-# synthetic entries in English words, at least 0.44 for 2,500 in invented words (chance
-# likenesses between random texts); so 0.4 skips no pair over the threshold there, and on
-# 2,000-entry catalogues it found exactly the pairs that scoring every pair found. A pair
-# sharing fewer words is not a duplicate, however alike its letters. At 10,000 entries, all
-# checked, it leaves 1,000 to 75,000 of the 50 million pairs to score and takes 2 to 6 seconds
-# on the 2-core development machine (busy with other work); one changed entry takes under a
-# second, mostly normalising the catalogue's texts. See tests/unit/test_similarity.py.
-MIN_OVERLAP_SHARE = 0.4
-MIN_SHARED = 2
+# Blocking (which pairs are scored at all) is in blocking.py, with its measurements.
 
 _STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
@@ -139,68 +127,6 @@ def score(a: str, b: str, cutoff: float = 0) -> float:
     return value if value >= cutoff else 0.0
 
 
-def _bitset(indices: Iterable[int], size: int) -> int:
-    """An int whose bit i is set for each index i."""
-    buf = bytearray((size + 7) // 8)
-    for i in indices:
-        buf[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(buf, "little")
-
-
-def _members(bits: int) -> list[int]:
-    """The indices of the set bits, ascending."""
-    text = bin(bits)
-    top = len(text) - 1
-    return sorted(top - m.start() for m in re.finditer("1", text)) if bits else []
-
-
-class _Counts:
-    """How many of a text's words each entry shares, for all entries at once: a binary counter
-    per entry, stored as bit planes (plane p holds bit p of every entry's count)."""
-
-    def __init__(self, postings: Iterable[int], planes: int, everyone: int):
-        self.planes = [0] * planes
-        self.everyone = everyone
-        self._at_least: dict[int, int] = {}
-        for carry in postings:  # add 1 to the count of every entry in this posting
-            for p, plane in enumerate(self.planes):
-                self.planes[p] = plane ^ carry
-                carry &= plane
-                if not carry:
-                    break
-
-    def at_least(self, n: int) -> int:
-        """Bit set of the entries whose count is n or more."""
-        if n >= 1 << len(self.planes):
-            return 0  # more than any text here has words
-        if n not in self._at_least:
-            greater, equal = 0, self.everyone
-            for p in range(len(self.planes) - 1, -1, -1):
-                plane = self.planes[p]
-                if n >> p & 1:
-                    equal &= plane
-                else:
-                    greater |= equal & plane
-                    equal &= self.everyone ^ plane
-            self._at_least[n] = greater | equal
-        return self._at_least[n]
-
-
-def _word_index(texts: list[str]) -> tuple[list[set[str]], dict[str, int], list[tuple[int, int]]]:
-    """Each entry's distinct words; the inverted index (word -> bit set of the entries using it);
-    and the entries grouped by number of words, as (number, bit set of those entries)."""
-    words = [set(text.split()) for text in texts]
-    index: dict[str, list[int]] = defaultdict(list)
-    by_length: dict[int, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        by_length[len(ws)].append(i)
-        for w in ws:
-            index[w].append(i)
-    postings = {w: _bitset(members, len(texts)) for w, members in index.items()}
-    lengths = sorted((n, _bitset(members, len(texts))) for n, members in by_length.items())
-    return words, postings, lengths
-
-
 def _distinct(entries: Iterable[tuple[str, str, str]]) -> tuple[list[str], list[str]]:
     """The ids and normalised texts of the entries, the first of each id only: a duplicate id is
     the validator's error to report, not a similarity."""
@@ -219,30 +145,19 @@ def _distinct(entries: Iterable[tuple[str, str, str]]) -> tuple[list[str], list[
 def _scored_pairs(texts: list[str], wanted: list[int], threshold: float) -> list[tuple[int, int, int]]:
     """(wanted entry, other entry, score) for each pair scoring at least `threshold`, each pair
     once; only the entries sharing enough of the wanted entry's words are scored (blocking)."""
-    words, postings, lengths = _word_index(texts)
-    everyone = (1 << len(texts)) - 1
-    planes = max(len(ws) for ws in words).bit_length() or 1
     set_cutoff = _set_cutoff(threshold)
     found: list[tuple[int, int, int]] = []
-    done = 0  # checked entries already compared with every other one
-    for q in wanted:
-        counts = _Counts((postings[w] for w in words[q]), planes, everyone)
-        own = len(words[q])
-        candidates = 0
-        for n, members in lengths:
-            candidates |= members & counts.at_least(max(MIN_SHARED, ceil(MIN_OVERLAP_SHARE * min(own, n))))
-        done |= 1 << q
-        candidates &= everyone ^ done  # each pair once, and never an entry with itself
-        others = _members(candidates)
-        if not others:
-            continue
-        choices = [texts[c] for c in others]
-        for _, by_set, k in process.extract_iter(texts[q], choices, scorer=fuzz.token_set_ratio,
-                                                 processor=None, score_cutoff=set_cutoff):
-            other = others[k]
-            value = _blend(by_set, texts[q], texts[other])
-            if value >= threshold:
-                found.append((q, other, int(value)))
+    if len(wanted) <= FEW:
+        pairs = few_pairs(texts, wanted, set_cutoff)
+    else:
+        pairs = ((q, others[k], by_set) for q, others in blocks(texts, wanted)
+                 for _, by_set, k in process.extract_iter(texts[q], [texts[c] for c in others],
+                                                          scorer=fuzz.token_set_ratio, processor=None,
+                                                          score_cutoff=set_cutoff))
+    for q, other, by_set in pairs:
+        value = _blend(by_set, texts[q], texts[other])
+        if value >= threshold:
+            found.append((q, other, int(value)))
     return found
 
 
@@ -258,6 +173,19 @@ def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[
     (highest first), then other id.
     """
     ids, texts = _distinct(entries)
+    return similar_texts(list(zip(ids, texts)), changed, threshold, ignore)
+
+
+def similar_texts(entries: Iterable[tuple[str, str]], changed: Iterable[str] | None = None,
+                  threshold: float = SIMILARITY_THRESHOLD, ignore: Iterable[tuple[str, str]] = ()) -> list[Match]:
+    """similar_patterns over texts already normalised: (id, normalise(title, summary)) per entry,
+    the first of each id only. A validator that remembers each file's text passes them here."""
+    ids, texts, seen = [], [], set()
+    for pid, text in entries:
+        if pid not in seen:
+            seen.add(pid)
+            ids.append(pid)
+            texts.append(text)
     position = {pid: i for i, pid in enumerate(ids)}
     if changed is None:
         wanted = list(range(len(ids)))
@@ -265,7 +193,8 @@ def similar_patterns(entries: Iterable[tuple[str, str, str]], changed: Iterable[
         wanted = sorted({position[pid] for pid in changed if pid in position})
     if not wanted:
         return []
-    skip = {frozenset(pair) for pair in ignore}
+    checked = {ids[q] for q in wanted}
+    skip = {frozenset(pair) for pair in ignore if pair[0] in checked or pair[1] in checked}
     is_wanted = set(wanted)
     matches = []
     for q, other, value in _scored_pairs(texts, wanted, threshold):

@@ -35,8 +35,10 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nhs-pattern-catalogue"
 
 
-# The modules whose code decides a file's own verdict (reading, parsing, the schema check).
-_VERDICT_CODE = ("loader.py", "schema.py", "explain.py", "fastcheck.py", "formats.py", "ecma.py")
+# The modules whose code decides a file's own verdict (reading, parsing, the schema check) and
+# the facts kept of it (facts.py, with the similarity text).
+_VERDICT_CODE = ("loader.py", "schema.py", "explain.py", "fastcheck.py", "formats.py", "ecma.py", "facts.py",
+                 "../model/similarity.py", "../model/vocabulary.py")
 
 
 @lru_cache(maxsize=None)
@@ -52,6 +54,31 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
+def cache_file(root: Path, suffix: str) -> Path:
+    """The file in the cache folder for one catalogue root."""
+    return cache_dir() / (hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:24] + suffix)
+
+
+def read_json(path: Path):
+    """What a cache file holds, or None when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: Path, value) -> None:
+    """Write a cache file atomically; a cache that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".cache-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(value, handle, ensure_ascii=False)
+        os.replace(temp, path)
+    except OSError:
+        pass
+
+
 def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -60,21 +87,19 @@ class FileCache:
     """Per-file verdicts of one catalogue root: {text key: [data, problems, valid]}, where each
     problem is [line, col, severity, rule, message] (the path is the file's own)."""
 
-    def __init__(self, root: Path):
-        self.path = cache_dir() / (hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:24] + ".json")
-        self.enabled = not os.environ.get("CATALOGUE_NO_CACHE")
-        self.old: dict = self._read() if self.enabled else {}
+    def __init__(self, root: Path, enabled: bool = True):
+        self.path = cache_file(root, ".json")
+        self.enabled = enabled and not os.environ.get("CATALOGUE_NO_CACHE")
+        self._old: dict | None = None  # read at the first look-up: it is large
         self.new: dict = {}
 
-    def _read(self) -> dict:
-        try:
-            stored = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(stored, dict) or stored.get("fingerprint") != fingerprint():
-            return {}
-        entries = stored.get("entries")
-        return entries if isinstance(entries, dict) else {}
+    @property
+    def old(self) -> dict:
+        if self._old is None:
+            stored = read_json(self.path) if self.enabled else None
+            entries = stored.get("entries") if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint() else None
+            self._old = entries if isinstance(entries, dict) else {}
+        return self._old
 
     def get(self, key: str):
         """(data, problems, valid) for a text key, or None; an entry used is kept for next time."""
@@ -90,13 +115,5 @@ class FileCache:
     def save(self) -> None:
         """Write the entries of this run (the files as they are now), atomically; a cache that
         cannot be written is no error."""
-        if not self.enabled or self.new == self.old:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".cache-", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"fingerprint": fingerprint(), "entries": self.new}, handle, ensure_ascii=False)
-            os.replace(temp, self.path)
-        except OSError:
-            pass
+        if self.enabled and self.new != self.old:
+            write_json(self.path, {"fingerprint": fingerprint(), "entries": self.new})

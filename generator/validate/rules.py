@@ -9,9 +9,9 @@ parsed, even one with schema errors, and a contributor sees every problem in one
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from generator.dates import parse_date
+from generator.layout import stem_of
 from generator.validate.loader import LoadedFile
 from generator.model.maturity import MaturityModel
 from generator.model.catalogue import Pattern
@@ -49,12 +49,19 @@ class CrossFileRules:
     """Run every cross-file rule over a set of loaded pattern files."""
 
     def __init__(self, result: Result, today: dt.date, model: MaturityModel,
-                 org_codes: set[str] | None, pattern_ids: set[str], changed: set[str] | None = None):
+                 org_codes: set[str] | None, pattern_ids: set[str], changed: set[str] | None = None,
+                 reported: set[str] | None = None):
         self.result, self.today, self.model = result, today, model
         self.org_codes, self.pattern_ids = org_codes, pattern_ids
         self.changed = changed or set()  # display paths of the files a change touches
+        self.reported = reported  # the files whose problems are reported (None: all)
 
     def _emit(self, f: LoadedFile, location, rule, message, key=False):
+        if self.reported is not None and f.display not in self.reported:
+            # Not reported, so not located (the file may be known only by its facts); still
+            # recorded, as an error keeps the file out of the checks that need valid patterns.
+            self.result.add(f.display, 1, 1, severity(rule), rule, message)
+            return
         line, col = f.locate(tuple(location), key=key)
         level = "error" if rule in TIME_DEPENDENT and f.display in self.changed else severity(rule)
         self.result.add(f.display, line, col, level, rule, message)
@@ -62,12 +69,13 @@ class CrossFileRules:
     def check_ids(self, files: list[LoadedFile]) -> None:
         """id equals the file name; ids are unique across the catalogue."""
         seen: dict[str, LoadedFile] = {}
+        stems = {f.display: stem_of(f.display) for f in files}
         # The file named after the id owns it, so a copy is blamed, not the original.
-        for f in sorted(files, key=lambda f: Path(f.display).stem != f.data.get("id")):
+        for f in sorted(files, key=lambda f: stems[f.display] != f.data.get("id")):
             pid = f.data.get("id")
             if not isinstance(pid, str):
                 continue
-            stem = Path(f.display).stem
+            stem = stems[f.display]
             if pid != stem:
                 self._emit(f, ["id"], "id-filename",
                            f"id {pid!r} must equal the file name {stem!r}: rename the file to {pid}.yaml or change the id")
@@ -175,18 +183,17 @@ class CrossFileRules:
                            f"{entry['closed']} is in the future (today is {self.today.isoformat()}): record "
                            "a closure once it has happened")
 
-    def check_similar(self, files: dict[str, LoadedFile], catalogue, ids: set[str]) -> None:
-        """Warn when a pattern in `ids` looks like another: reuse it rather than add a near-copy."""
-        from generator.model.reuse import reuse_of
-        from generator.model.similarity import similarity_message, similarity_warnings
+    def check_similar(self, files: dict[str, LoadedFile], entries: list[tuple[str, str]], ids: set[str],
+                      related: list[tuple[str, str]], describe) -> None:
+        """Warn when a pattern in `ids` looks like another: reuse it rather than add a near-copy.
+        `entries` are (id, normalised text) of every valid pattern, `related` the (id, related id)
+        pairs they state, `describe(id)` gives another pattern's (title, reuse count)."""
+        from generator.model.similarity import similarity_message, similar_texts
 
-        patterns = catalogue.sorted_patterns()
-        entries = [(p.id, p.title, p.summary) for p in patterns]
-        related = [(p.id, other) for p in patterns for other, _ in p.related]
-        for pid, other_id, score in similarity_warnings(entries, ids & set(catalogue.patterns), ignore=related):
-            other = catalogue.patterns[other_id]
-            self._emit(files[pid], ["title"], "similar-pattern",
-                       similarity_message(other_id, other.title, reuse_of(other).count, score))
+        for match in similar_texts(entries, ids & set(files), ignore=related):
+            title, count = describe(match.other_id)
+            self._emit(files[match.pattern_id], ["title"], "similar-pattern",
+                       similarity_message(match.other_id, title, count, match.score))
 
     def check_supersedes(self, files: list[LoadedFile]) -> None:
         """No cycle of supersession; a pattern is not superseded by one that is itself retired."""

@@ -9,9 +9,9 @@ the rules in rules.py turn what they find into located problems.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.graphs import strongly_connected
+from generator.layout import stem_of
 from generator.validate.loader import LoadedFile
 
 
@@ -28,7 +28,7 @@ class Claim:
 def file_id(f: LoadedFile) -> str:
     """The id a file claims, or its name when the id is unusable."""
     pid = f.data.get("id")
-    return pid if isinstance(pid, str) else Path(f.display).stem
+    return pid if isinstance(pid, str) else stem_of(f.display)
 
 
 def claims(files: list[LoadedFile]) -> list[Claim]:

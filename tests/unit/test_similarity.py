@@ -14,12 +14,10 @@ import time
 import pytest
 from rapidfuzz import fuzz, process
 
+from generator.model.blocking import _bitset, _Counts, _members
 from generator.model.similarity import (
     SIMILARITY_THRESHOLD,
-    _bitset,
     _blend,
-    _Counts,
-    _members,
     _set_cutoff,
     normalise,
     score,
@@ -295,7 +293,7 @@ def test_ten_thousand_patterns_are_checked_in_seconds():
     """Not quadratic: 10,000 entries, all changed (a full validate), in well under a minute.
 
     Scoring all 50 million pairs would take 15 to 50 minutes; on the 2-core development machine
-    this takes 2 to 6 seconds (see MIN_OVERLAP_SHARE in generator/similarity.py).
+    this takes 2 to 6 seconds (see MIN_OVERLAP_SHARE in generator/model/blocking.py).
     """
     entries, planted = synthetic_catalogue(10_000)
     start = time.perf_counter()

@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from generator.validate import catalogue as validate
+from generator.validate import perfile
 from generator.synth import synth_catalogue
 
 TODAY = dt.date(2026, 11, 26)  # the day the fictional catalogue is dated for
@@ -18,7 +19,7 @@ TODAY = dt.date(2026, 11, 26)  # the day the fictional catalogue is dated for
 def large(tmp_path_factory):
     """A fictional catalogue just over the parallel threshold, with two files broken on purpose."""
     root = tmp_path_factory.mktemp("parallel") / "catalogue"
-    synth_catalogue(root, validate.PARALLEL_MIN + 20, 40, seed=3, today=TODAY)
+    synth_catalogue(root, perfile.PARALLEL_MIN + 20, 40, seed=3, today=TODAY)
     files = sorted((root / "patterns").glob("*.yaml"))
     files[5].write_text(files[5].read_text(encoding="utf-8").replace("category:", "categry:"), encoding="utf-8")
     files[-3].write_text("id: [unclosed\n", encoding="utf-8")
