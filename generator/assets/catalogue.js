@@ -57,45 +57,119 @@
   });
 })();
 
-/* Catalogue filters: plain JavaScript, no dependencies. The table is complete without it;
-   this only hides rows, re-sorts them and keeps the filter state in the address bar. On a phone
-   the filters fold away behind one "Filter patterns" control (a <details>), so the first screen
-   shows patterns; on wider screens they are always open and the control is not shown. */
+/* Catalogue filters: plain JavaScript, no dependencies. The page holds the first rows of the
+   table, in its default order (most reused first); this loads every pattern from the data file
+   beside the page (patterns/index.json, written by generator/render/cataloguedata.py), then
+   filters and sorts all of them and shows the matching rows a page at a time ("Show more"),
+   keeping the filter state in the address bar. Rows are built with DOM calls and textContent
+   only: no text from the data file is ever parsed as HTML. Without the script, or when the data
+   cannot be loaded, the page's own rows stay, with a link to every pattern on numbered pages.
+   On a phone the filters fold away behind one "Filter patterns" control (a <details>), so the
+   first screen shows patterns; on wider screens they are always open and the control is not
+   shown. */
 (function () {
   "use strict";
   var form = document.getElementById("pc-filters");
   var table = document.getElementById("pc-catalogue");
-  if (!form || !table) { return; }
+  if (!form || !table || !table.dataset.src) { return; }
   var panel = document.getElementById("pc-filter-panel");
   var active = document.getElementById("pc-filter-active");
   var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
   var count = document.getElementById("pc-count");
-  // Each filter: the row's data attribute it reads, and whether that holds one value or a list.
+  var moreBox = document.getElementById("pc-more-box");
+  var more = document.getElementById("pc-more");
+  var moreStatus = document.getElementById("pc-more-status");
+  var PAGE = Number(table.dataset.pageSize) || 100;
+  // Each filter: the pattern's field it reads, and whether that holds one value or a list.
   var FILTERS = {
     category: ["category", false], setting: ["settings", true], theme: ["themes", true],
     wgll: ["wgll", true], region: ["regions", true], maturity: ["maturity", false],
     lifecycle: ["lifecycle", false], organisation: ["orgs", true]
   };
   var fields = Object.keys(FILTERS).concat(["sort"]);
+  // patterns: every pattern; orders: them sorted, once per sort; matching: the current view.
+  var patterns = [], orders = {}, matching = [], shown = 0, names = {};
 
-  function matches(row, state) {
-    return Object.keys(FILTERS).every(function (name) {
-      var wanted = state[name];
-      if (!wanted) { return true; }
-      var value = row.dataset[FILTERS[name][0]] || "";
-      return FILTERS[name][1] ? value.split(" ").indexOf(wanted) >= 0 : value === wanted;
+  function optionNames(select) {
+    var found = {};
+    Array.prototype.forEach.call(select.options, function (o) { found[o.value] = o.textContent; });
+    return found;
+  }
+
+  // The data file's rows (arrays, in the order of its "fields") as objects, lists split once.
+  function records(data) {
+    return data.patterns.map(function (row) {
+      var r = { lists: {} };
+      data.fields.forEach(function (name, i) { r[name] = row[i]; });
+      r.key = String(r.title).toLowerCase();
+      Object.keys(FILTERS).forEach(function (name) {
+        var value = r[FILTERS[name][0]];
+        if (FILTERS[name][1]) { r.lists[name] = value ? value.split(" ") : []; }
+      });
+      return r;
     });
   }
 
-  function compare(sort) {
-    return function (a, b) {
-      var x = a.dataset, y = b.dataset;
-      if (sort === "newest" && x.created !== y.created) { return x.created < y.created ? 1 : -1; }
-      if (sort === "title" || x.title === y.title) { return x.title < y.title ? -1 : (x.title > y.title ? 1 : 0); }
-      if (sort === "reuse" && x.reuse !== y.reuse) { return Number(y.reuse) - Number(x.reuse); }
-      return x.title < y.title ? -1 : 1;
-    };
+  function matches(r, state) {
+    return Object.keys(FILTERS).every(function (name) {
+      var wanted = state[name];
+      if (!wanted) { return true; }
+      return FILTERS[name][1] ? r.lists[name].indexOf(wanted) >= 0 : r[FILTERS[name][0]] === wanted;
+    });
+  }
+
+  // Sorted by the chosen order, ties by title; the sort is stable, so equal titles keep the data
+  // file's order.
+  function ordered(sort) {
+    if (!orders[sort]) {
+      orders[sort] = patterns.slice().sort(function (x, y) {
+        if (sort === "newest" && x.created !== y.created) { return x.created < y.created ? 1 : -1; }
+        if (sort === "reuse" && x.reuse !== y.reuse) { return y.reuse - x.reuse; }
+        return x.key < y.key ? -1 : (x.key > y.key ? 1 : 0);
+      });
+    }
+    return orders[sort];
+  }
+
+  function span(className, text) {
+    var element = document.createElement("span");
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  // One row, as the page's own rows are (templates/_catalogue_row.j2).
+  function row(r) {
+    var tr = document.createElement("tr");
+    var cells = [0, 1, 2, 3].map(function () { return tr.appendChild(document.createElement("td")); });
+    var link = document.createElement("a");
+    // Only a relative address to a page of the site: never a scheme such as javascript:.
+    if (/^[A-Za-z0-9._~\/-]*$/.test(r.link)) { link.setAttribute("href", r.link); }
+    link.textContent = r.title;
+    cells[0].appendChild(link);
+    if (r.note) { cells[0].append(" ", span("pc-lifecycle", r.note)); }
+    cells[0].append(document.createElement("br"), span("pc-summary", r.summary));
+    cells[1].textContent = names.category[r.category] || r.category;
+    var badge = span("pc-badge pc-badge--" + String(r.maturity).replace(/[^a-z0-9-]/g, ""),
+                     names.maturity[r.maturity] || r.maturity);
+    badge.title = "Maturity: " + badge.textContent;
+    cells[2].appendChild(badge);
+    cells[3].textContent = String(r.reuse);
+    return tr;
+  }
+
+  // The next page of matching rows; returns the first new row.
+  function showMore() {
+    var rows = document.createDocumentFragment();
+    matching.slice(shown, shown + PAGE).forEach(function (r) { rows.appendChild(row(r)); });
+    var first = rows.firstChild;
+    body.appendChild(rows);
+    shown = Math.min(matching.length, shown + PAGE);
+    moreBox.hidden = shown >= matching.length;
+    more.textContent = "Show " + Math.min(PAGE, matching.length - shown) + " more";
+    moreStatus.textContent = shown < matching.length || shown > PAGE
+      ? "Showing the first " + shown + " of " + matching.length + " matching patterns." : "";
+    return first;
   }
 
   function read() {
@@ -104,17 +178,15 @@
     return state;
   }
 
-  function patterns(n) { return n + (n === 1 ? " pattern" : " patterns"); }
+  function plural(n) { return n + (n === 1 ? " pattern" : " patterns"); }
 
   function apply(state, push) {
-    var shown = 0;
-    rows.slice().sort(compare(state.sort || "reuse")).forEach(function (row) {
-      var ok = matches(row, state);
-      row.hidden = !ok;
-      if (ok) { shown += 1; }
-      body.appendChild(row);
-    });
-    count.textContent = shown === rows.length ? patterns(rows.length) : "Showing " + shown + " of " + patterns(rows.length);
+    matching = ordered(state.sort || "reuse").filter(function (r) { return matches(r, state); });
+    shown = 0;
+    body.replaceChildren();
+    showMore();
+    count.textContent = matching.length === patterns.length ? plural(patterns.length)
+      : "Showing " + matching.length + " of " + plural(patterns.length);
     var chosen = Object.keys(FILTERS).filter(function (name) { return state[name]; }).length;
     if (active) { active.textContent = chosen ? " (" + chosen + " chosen)" : ""; }
     if (push) {
@@ -127,29 +199,50 @@
     }
   }
 
-  var params = new URLSearchParams(window.location.search);
-  fields.forEach(function (name) {
-    var value = params.get(name);
-    var select = form.elements[name];
-    if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
-      select.value = value;
+  function start(data) {
+    patterns = records(data);
+    names = { category: optionNames(form.elements.category), maturity: optionNames(form.elements.maturity) };
+    var options = document.createDocumentFragment();
+    (data.organisations || []).forEach(function (o) { options.appendChild(new Option(o[1], o[0])); });
+    form.elements.organisation.appendChild(options);
+    var params = new URLSearchParams(window.location.search);
+    fields.forEach(function (name) {
+      var value = params.get(name);
+      var select = form.elements[name];
+      if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        select.value = value;
+      }
+    });
+    if (panel) {
+      // Open on wide screens, folded on narrow ones; follows the width if it changes.
+      var wide = window.matchMedia("(min-width: 45em)");
+      var fit = function () { panel.open = wide.matches; };
+      fit();
+      if (wide.addEventListener) { wide.addEventListener("change", fit); }
+      panel.hidden = false;
     }
-  });
-  if (panel) {
-    // Open on wide screens, folded on narrow ones; follows the width if it changes.
-    var wide = window.matchMedia("(min-width: 45em)");
-    var fit = function () { panel.open = wide.matches; };
-    fit();
-    if (wide.addEventListener) { wide.addEventListener("change", fit); }
-    panel.hidden = false;
+    form.hidden = false;
+    form.addEventListener("change", function () { apply(read(), true); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { apply(read(), true); }, 0);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // Show more: focus moves to the first new row's link, as the button may now be gone.
+    more.addEventListener("click", function () {
+      var first = showMore();
+      if (first) { first.querySelector("a").focus(); }
+    });
+    apply(read(), false);
+    table.dataset.ready = "true";  // filters shown and working over every pattern
   }
-  form.hidden = false;
-  form.addEventListener("change", function () { apply(read(), true); });
-  form.addEventListener("reset", function () {
-    window.setTimeout(function () { apply(read(), true); }, 0);
+
+  fetch(table.dataset.src).then(function (response) {
+    if (!response.ok) { throw new Error("HTTP " + response.status); }
+    return response.json();
+  }).then(start).catch(function () {
+    var failed = document.getElementById("pc-load-failed");
+    if (failed) { failed.hidden = false; }
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  apply(read(), false);
 })();
 
 /* Search page: queries the Pagefind index (site/pagefind/, built after MkDocs) as the reader
