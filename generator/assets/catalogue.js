@@ -61,7 +61,8 @@
    table, in its default order (most reused first); this loads every pattern from the data file
    beside the page (patterns/index.json, written by generator/render/cataloguedata.py), then
    filters and sorts all of them and shows the matching rows a page at a time ("Show more"),
-   keeping the filter state in the address bar. Rows are built with DOM calls and textContent
+   keeping the filter state in the address bar (and hiding the link to the numbered list, which
+   it no longer needs). Rows are built with DOM calls and textContent
    only: no text from the data file is ever parsed as HTML. Without the script, or when the data
    cannot be loaded, the page's own rows stay, with a link to every pattern on numbered pages.
    On a phone the filters fold away behind one "Filter patterns" control (a <details>), so the
@@ -233,6 +234,8 @@
       if (first) { first.querySelector("a").focus(); }
     });
     apply(read(), false);
+    var all = document.getElementById("pc-all-patterns");
+    if (all) { all.hidden = true; }  // every pattern is here now, by filters and Show more
     table.dataset.ready = "true";  // filters shown and working over every pattern
   }
 

@@ -116,18 +116,9 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
         for pager in pagers(first, page_size, *lengths):
             page(pager.path, template, pager=pager, **values)
 
-    # Fixed pages, then one page per category, pattern and organisation. The catalogue page has
-    # its first rows; its script reads the rest from a data file, and readers without the script
-    # have every pattern on numbered pages.
+    # Fixed pages, then the pages of lists (split into parts), then one page per pattern and
+    # organisation.
     page("index.md", "home.md.j2")
-    order = default_order(ctx)
-    page("patterns/index.md", "catalogue.md.j2", categories=names("category"), rows=order[:page_size],
-         fallback=FALLBACK_FIRST, data_file=DATA_FILE)
-    tree[DATA_FILE] = catalogue_data(ctx, names("lifecycle"))
-    if len(order) > page_size:
-        paged(FALLBACK_FIRST, "all_patterns.md.j2", (len(order),), views=order)
-    organisations = sorted(ctx.organisations, key=lambda o: o.organisation.shown_name)
-    paged("organisations/index.md", "organisations.md.j2", (len(organisations),), organisations=organisations)
     page("maturity.md", "maturity.md.j2")
     page("reuse.md", "reuse.md.j2")
     page("stats.md", "stats.md.j2", svg=charts,  # the name stats.md.j2 (and overrides of it) call
@@ -135,15 +126,8 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
          leaders=[(v.pattern.title, v.reuse.count) for v in sorted(
              ctx.patterns, key=lambda v: (-v.reuse.count, v.id)) if v.reuse.count][:20])
     page("data.md", "data.md.j2")
-    tags = tag_index(ctx)
-    page("tags/index.md", "tags.md.j2", tags=tags)
-    for tag, views in tags:
-        paged(f"tags/{tag}.md", "tag.md.j2", (len(views),), tag=tag, views=_most_reused(views))
     page("search.md", "search.md.j2")
-    _area_pages(ctx, page, paged)
-    for category in enum_values("category"):
-        views = _most_reused(v for v in ctx.patterns if v.pattern.category == category)
-        paged(f"categories/{category}.md", "category.md.j2", (len(views),), category=category, views=views)
+    _list_pages(ctx, tree, page, paged, page_size)
 
     items = [("p", i) for i in range(len(ctx.patterns))] + [("o", i) for i in range(len(ctx.organisations))]
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
@@ -168,6 +152,28 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     for asset in (CSS, JS):
         tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
     return tree
+
+
+def _list_pages(ctx: SiteContext, tree: dict[str, str], page, paged, page_size: int) -> None:
+    """The pages of lists: the catalogue, organisations, tags, categories, regions and ICBs. The
+    catalogue page has its first rows; its script reads the rest from a data file, and readers
+    without the script have every pattern on numbered pages."""
+    order = default_order(ctx)
+    page("patterns/index.md", "catalogue.md.j2", categories=names("category"), rows=order[:page_size],
+         fallback=FALLBACK_FIRST, data_file=DATA_FILE)
+    tree[DATA_FILE] = catalogue_data(ctx, names("lifecycle"))
+    if len(order) > page_size:
+        paged(FALLBACK_FIRST, "all_patterns.md.j2", (len(order),), views=order)
+    organisations = sorted(ctx.organisations, key=lambda o: o.organisation.shown_name)
+    paged("organisations/index.md", "organisations.md.j2", (len(organisations),), organisations=organisations)
+    tags = tag_index(ctx)
+    page("tags/index.md", "tags.md.j2", tags=tags)
+    for tag, views in tags:
+        paged(f"tags/{tag}.md", "tag.md.j2", (len(views),), tag=tag, views=_most_reused(views))
+    _area_pages(ctx, page, paged)
+    for category in enum_values("category"):
+        views = _most_reused(v for v in ctx.patterns if v.pattern.category == category)
+        paged(f"categories/{category}.md", "category.md.j2", (len(views),), category=category, views=views)
 
 
 def _most_reused(views) -> list:
