@@ -237,6 +237,8 @@
     var all = document.getElementById("pc-all-patterns");
     if (all) { all.hidden = true; }  // every pattern is here now, by filters and Show more
     table.dataset.ready = "true";  // filters shown and working over every pattern
+    // When that was, for benchmarks/: the page is interactive from here.
+    if (window.performance && performance.mark) { performance.mark("pc-catalogue-ready"); }
   }
 
   fetch(table.dataset.src).then(function (response) {

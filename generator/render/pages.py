@@ -167,7 +167,7 @@ def _list_pages(ctx: SiteContext, tree: dict[str, str], page, paged, page_size: 
     organisations = sorted(ctx.organisations, key=lambda o: o.organisation.shown_name)
     paged("organisations/index.md", "organisations.md.j2", (len(organisations),), organisations=organisations)
     tags = tag_index(ctx)
-    page("tags/index.md", "tags.md.j2", tags=tags)
+    paged("tags/index.md", "tags.md.j2", (len(tags),), tags=tags)
     for tag, views in tags:
         paged(f"tags/{tag}.md", "tag.md.j2", (len(views),), tag=tag, views=_most_reused(views))
     _area_pages(ctx, page, paged)

@@ -122,6 +122,9 @@ def test_categories_tags_organisations_and_regions_are_split_and_complete(paged_
         assert len(urls) > 1, f"{first} should split at {PAGE_SIZE} rows"
         listed = rows_of(paged_site, urls)
         assert sorted(listed) == sorted(expected), first
+    urls = parts(paged_site, "tags/")
+    listed = [a.text() for url in urls for a in paged_site.article(url).find_all("a", cls="pc-tag")]
+    assert len(urls) > 1 and sorted(listed) == sorted({t for e in entries for t in e.get("tags", [])})
     region = max({o["region"] for o in registry.values()}, key=lambda r: sum(o["region"] == r for o in registry.values()))
     urls = parts(paged_site, f"regions/{region}/")
     listed = rows_of(paged_site, urls, "Organisations in")
