@@ -164,7 +164,7 @@ def _list_pages(ctx: SiteContext, tree: dict[str, str], page, paged, page_size: 
     tree[DATA_FILE] = catalogue_data(ctx, names("lifecycle"))
     if len(order) > page_size:
         paged(FALLBACK_FIRST, "all_patterns.md.j2", (len(order),), views=order)
-    organisations = sorted(ctx.organisations, key=lambda o: o.organisation.shown_name)
+    organisations = sorted(ctx.organisations, key=lambda o: o.organisation.shown_name.lower())
     paged("organisations/index.md", "organisations.md.j2", (len(organisations),), organisations=organisations)
     tags = tag_index(ctx)
     paged("tags/index.md", "tags.md.j2", (len(tags),), tags=tags)
