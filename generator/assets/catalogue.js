@@ -88,8 +88,10 @@
     lifecycle: ["lifecycle", false], organisation: ["orgs", true]
   };
   var fields = Object.keys(FILTERS).concat(["sort"]);
-  // patterns: every pattern; orders: them sorted, once per sort; matching: the current view.
-  var patterns = [], orders = {}, matching = [], shown = 0, names = {};
+  // patterns: every pattern, as the data file's arrays, in its order (the default sort); F: the
+  // index of each field in them; orders: the patterns sorted, once per sort; matching: the
+  // current view.
+  var patterns = [], F = {}, orders = {}, matching = [], shown = 0, names = {};
 
   function optionNames(select) {
     var found = {};
@@ -97,37 +99,29 @@
     return found;
   }
 
-  // The data file's rows (arrays, in the order of its "fields") as objects, lists split once.
-  function records(data) {
-    return data.patterns.map(function (row) {
-      var r = { lists: {} };
-      data.fields.forEach(function (name, i) { r[name] = row[i]; });
-      r.key = String(r.title).toLowerCase();
-      Object.keys(FILTERS).forEach(function (name) {
-        var value = r[FILTERS[name][0]];
-        if (FILTERS[name][1]) { r.lists[name] = value ? value.split(" ") : []; }
-      });
-      return r;
-    });
-  }
-
+  // Lists are space-separated values: a value matches when it is one of them.
   function matches(r, state) {
     return Object.keys(FILTERS).every(function (name) {
       var wanted = state[name];
       if (!wanted) { return true; }
-      return FILTERS[name][1] ? r.lists[name].indexOf(wanted) >= 0 : r[FILTERS[name][0]] === wanted;
+      var value = r[F[FILTERS[name][0]]];
+      return FILTERS[name][1] ? (" " + value + " ").indexOf(" " + wanted + " ") >= 0 : value === wanted;
     });
   }
 
-  // Sorted by the chosen order, ties by title; the sort is stable, so equal titles keep the data
-  // file's order.
+  // Sorted by the chosen order, ties by title. The data file is already in the default order
+  // (most reused first), so that one costs nothing; the others are sorted when first chosen.
   function ordered(sort) {
+    if (sort === "reuse") { return patterns; }
     if (!orders[sort]) {
-      orders[sort] = patterns.slice().sort(function (x, y) {
-        if (sort === "newest" && x.created !== y.created) { return x.created < y.created ? 1 : -1; }
-        if (sort === "reuse" && x.reuse !== y.reuse) { return y.reuse - x.reuse; }
-        return x.key < y.key ? -1 : (x.key > y.key ? 1 : 0);
+      var keys = patterns.map(function (r) { return String(r[F.title]).toLowerCase(); });
+      var index = patterns.map(function (r, i) { return i; });
+      index.sort(function (i, j) {
+        var x = patterns[i], y = patterns[j];
+        if (sort === "newest" && x[F.created] !== y[F.created]) { return x[F.created] < y[F.created] ? 1 : -1; }
+        return keys[i] < keys[j] ? -1 : (keys[i] > keys[j] ? 1 : i - j);
       });
+      orders[sort] = index.map(function (i) { return patterns[i]; });
     }
     return orders[sort];
   }
@@ -145,17 +139,17 @@
     var cells = [0, 1, 2, 3].map(function () { return tr.appendChild(document.createElement("td")); });
     var link = document.createElement("a");
     // Only a relative address to a page of the site: never a scheme such as javascript:.
-    if (/^[A-Za-z0-9._~\/-]*$/.test(r.link)) { link.setAttribute("href", r.link); }
-    link.textContent = r.title;
+    if (/^[A-Za-z0-9._~\/-]*$/.test(r[F.link])) { link.setAttribute("href", r[F.link]); }
+    link.textContent = r[F.title];
     cells[0].appendChild(link);
-    if (r.note) { cells[0].append(" ", span("pc-lifecycle", r.note)); }
-    cells[0].append(document.createElement("br"), span("pc-summary", r.summary));
-    cells[1].textContent = names.category[r.category] || r.category;
-    var badge = span("pc-badge pc-badge--" + String(r.maturity).replace(/[^a-z0-9-]/g, ""),
-                     names.maturity[r.maturity] || r.maturity);
+    if (r[F.note]) { cells[0].append(" ", span("pc-lifecycle", r[F.note])); }
+    cells[0].append(document.createElement("br"), span("pc-summary", r[F.summary]));
+    cells[1].textContent = names.category[r[F.category]] || r[F.category];
+    var level = String(r[F.maturity]);
+    var badge = span("pc-badge pc-badge--" + level.replace(/[^a-z0-9-]/g, ""), names.maturity[level] || level);
     badge.title = "Maturity: " + badge.textContent;
     cells[2].appendChild(badge);
-    cells[3].textContent = String(r.reuse);
+    cells[3].textContent = String(r[F.reuse]);
     return tr;
   }
 
@@ -200,13 +194,31 @@
     }
   }
 
+  // The organisation filter's options (7,000 at national scale) are added when the address asks
+  // for one, when the reader first reaches the filter, or once the browser is idle, whichever
+  // is first: building them all would delay the first screen.
+  function organisationOptions(organisations) {
+    var select = form.elements.organisation;
+    var done = false;
+    function fill() {
+      if (done) { return; }
+      done = true;
+      var options = document.createDocumentFragment();
+      organisations.forEach(function (o) { options.appendChild(new Option(o[1], o[0])); });
+      select.appendChild(options);
+    }
+    ["focus", "pointerdown", "keydown"].forEach(function (type) { select.addEventListener(type, fill); });
+    (window.requestIdleCallback || function (callback) { window.setTimeout(callback, 200); })(fill);
+    return fill;
+  }
+
   function start(data) {
-    patterns = records(data);
+    data.fields.forEach(function (name, i) { F[name] = i; });
+    patterns = data.patterns;
     names = { category: optionNames(form.elements.category), maturity: optionNames(form.elements.maturity) };
-    var options = document.createDocumentFragment();
-    (data.organisations || []).forEach(function (o) { options.appendChild(new Option(o[1], o[0])); });
-    form.elements.organisation.appendChild(options);
+    var fillOrganisations = organisationOptions(data.organisations || []);
     var params = new URLSearchParams(window.location.search);
+    if (params.get("organisation")) { fillOrganisations(); }
     fields.forEach(function (name) {
       var value = params.get(name);
       var select = form.elements[name];
