@@ -139,7 +139,10 @@
     var cells = [0, 1, 2, 3].map(function () { return tr.appendChild(document.createElement("td")); });
     var link = document.createElement("a");
     // Only a relative address to a page of the site: never a scheme such as javascript:.
-    if (/^[A-Za-z0-9._~\/-]*$/.test(r[F.link])) { link.setAttribute("href", r[F.link]); }
+    if (/^[A-Za-z0-9._~\/-]*$/.test(r[F.link])) {
+      link.setAttribute("href", r[F.link]);
+      link.setAttribute("data-print-href", link.href);  // as the print script marks the page's own links
+    }
     link.textContent = r[F.title];
     cells[0].appendChild(link);
     if (r[F.note]) { cells[0].append(" ", span("pc-lifecycle", r[F.note])); }
@@ -160,11 +163,16 @@
     var first = rows.firstChild;
     body.appendChild(rows);
     shown = Math.min(matching.length, shown + PAGE);
+    showing();
+    return first;
+  }
+
+  // "Show more" and what it says, for the rows shown so far.
+  function showing() {
     moreBox.hidden = shown >= matching.length;
     more.textContent = "Show " + Math.min(PAGE, matching.length - shown) + " more";
     moreStatus.textContent = shown < matching.length || shown > PAGE
       ? "Showing the first " + shown + " of " + matching.length + " matching patterns." : "";
-    return first;
   }
 
   function read() {
@@ -175,11 +183,17 @@
 
   function plural(n) { return n + (n === 1 ? " pattern" : " patterns"); }
 
-  function apply(state, push) {
+  // keep: the rows on the page are already the first of `matching` (on opening, unfiltered).
+  function apply(state, push, keep) {
     matching = ordered(state.sort || "reuse").filter(function (r) { return matches(r, state); });
-    shown = 0;
-    body.replaceChildren();
-    showMore();
+    if (keep) {
+      shown = body.rows.length;
+      showing();
+    } else {
+      shown = 0;
+      body.replaceChildren();
+      showMore();
+    }
     count.textContent = matching.length === patterns.length ? plural(patterns.length)
       : "Showing " + matching.length + " of " + plural(patterns.length);
     var chosen = Object.keys(FILTERS).filter(function (name) { return state[name]; }).length;
@@ -245,7 +259,10 @@
       var first = showMore();
       if (first) { first.querySelector("a").focus(); }
     });
-    apply(read(), false);
+    // Opened unfiltered, the page's own rows are the first page of the view: kept as they are.
+    var state = read();
+    var unfiltered = fields.every(function (name) { return !state[name] || (name === "sort" && state[name] === "reuse"); });
+    apply(state, false, unfiltered && body.rows.length === Math.min(PAGE, patterns.length));
     var all = document.getElementById("pc-all-patterns");
     if (all) { all.hidden = true; }  // every pattern is here now, by filters and Show more
     table.dataset.ready = "true";  // filters shown and working over every pattern

@@ -21,7 +21,8 @@ from generator.dates import long_date
 from generator.model.vocabulary import display_name, enum_values, names, noun
 from generator.parallel import process_map
 from generator.render import badges, charts, exports
-from generator.render.cataloguedata import DATA_FILE, FALLBACK_FIRST, catalogue_data, default_order, lifecycle_note
+from generator.render.cataloguedata import (DATA_FILE, FALLBACK_FIRST, FIRST_ROWS, catalogue_data, default_order,
+                                            lifecycle_note)
 from generator.render.context import SiteContext
 from generator.render.contribute import propose_links, record_use_links
 from generator.render.markdown import render_inline, render_markdown
@@ -159,8 +160,8 @@ def _list_pages(ctx: SiteContext, tree: dict[str, str], page, paged, page_size: 
     catalogue page has its first rows; its script reads the rest from a data file, and readers
     without the script have every pattern on numbered pages."""
     order = default_order(ctx)
-    page("patterns/index.md", "catalogue.md.j2", categories=names("category"), rows=order[:page_size],
-         fallback=FALLBACK_FIRST, data_file=DATA_FILE)
+    page("patterns/index.md", "catalogue.md.j2", categories=names("category"),
+         rows=order[:min(page_size, FIRST_ROWS)], fallback=FALLBACK_FIRST, per_page=page_size, data_file=DATA_FILE)
     tree[DATA_FILE] = catalogue_data(ctx, names("lifecycle"))
     if len(order) > page_size:
         paged(FALLBACK_FIRST, "all_patterns.md.j2", (len(order),), views=order)

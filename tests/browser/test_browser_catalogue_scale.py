@@ -162,9 +162,23 @@ def test_a_hostile_title_in_the_data_file_stays_text(page, site_copy):
     data_path.write_text(json.dumps(data), encoding="utf-8")
     with serve(site_copy) as url:
         open_catalogue(page, url + "patterns/")
+        # The page opens on its own rows; a change of sort draws them from the data file.
+        page.select_option("#f-sort", "title")
+        page.select_option("#f-sort", "reuse")
         first = page.locator(ROWS).first
         assert first.locator("a").text_content() == title
         assert first.locator("img, script, b, svg").count() == 0
         assert first.locator("a").get_attribute("href") is None, "an address with a scheme is never a link"
         first.hover()
         assert page.evaluate("window.__pwned") is None
+
+
+def test_rows_the_script_draws_are_the_rows_the_page_has(page, scale_url):
+    """The page opens on its own rows (kept, not redrawn); rows the script draws from the data
+    file after a change are the same markup, so nothing shifts or reads differently."""
+    open_catalogue(page, scale_url + "patterns/")
+    own = page.eval_on_selector_all(ROWS, "rows => rows.map(r => r.outerHTML)")
+    page.select_option("#f-sort", "title")
+    page.select_option("#f-sort", "reuse")
+    drawn = page.eval_on_selector_all(ROWS, "rows => rows.map(r => r.outerHTML)")
+    assert len(own) == PAGE_SIZE and drawn == own
