@@ -13,7 +13,6 @@ import sys
 import pytest
 
 from browser_checks import ROWS, SOURCE_DATE_EPOCH, TODAY, check_axe, pattern_id, query_of, row_ids, serve
-from conftest import _build
 
 pytestmark = pytest.mark.browser
 PAGE_SIZE = 20
@@ -33,8 +32,8 @@ def scale_root(browser_available, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def scale_url(scale_root):
-    with serve(_build(scale_root, scale_root.parent / "site")) as url:
+def scale_url(scale_root, build_pinned):
+    with serve(build_pinned(scale_root, scale_root.parent / "site")) as url:
         yield url
 
 

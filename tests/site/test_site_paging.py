@@ -8,6 +8,7 @@ the search index."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -16,7 +17,6 @@ import pytest
 import yaml
 
 import sitehtml
-from conftest import Site, pinned_env
 from test_site_build import test_every_internal_link_resolves as check_internal_links
 from test_site_safety import search_records
 
@@ -24,27 +24,27 @@ PAGE_SIZE = 20
 
 
 @pytest.fixture(scope="module")
-def paged_site(tmp_path_factory, session_env) -> Site:
+def paged_site(tmp_path_factory, session_env, site_at):
     from generator.publish.build import build_site
 
     root = tmp_path_factory.mktemp("paged") / "catalogue"
     subprocess.run([sys.executable, "-m", "generator", "synth", "--patterns", "300", "--organisations", "150",
                     "--adoptions", "1500", "--as-of", "2026-11-26", "--out", str(root)],
-                   check=True, env=pinned_env(), capture_output=True)
+                   check=True, env=dict(os.environ), capture_output=True)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "      root: .\n" in text
     config.write_text(text.replace("      root: .\n", f"      root: .\n      page_size: {PAGE_SIZE}\n"), encoding="utf-8")
     out = root.parent / "site"
     build_site(root, out)
-    return Site(out)
+    return site_at(out)
 
 
 def pattern_ids(root) -> set[str]:
     return {p.stem for p in (root.parent / "catalogue" / "patterns").glob("*.yaml")}
 
 
-def parts(site: Site, first: str) -> list[str]:
+def parts(site, first: str) -> list[str]:
     """The site URLs of a split page's parts, following rel="next" from the first; checks that
     each part says where it is and links back with rel="prev"."""
     urls, url = [], first
@@ -70,7 +70,7 @@ def parts(site: Site, first: str) -> list[str]:
     return urls
 
 
-def rows_of(site: Site, urls: list[str], caption_start: str = "") -> list[str]:
+def rows_of(site, urls: list[str], caption_start: str = "") -> list[str]:
     """Link texts of the first cell of each row of the tables (whose caption starts so) on the parts."""
     found = []
     for url in urls:
