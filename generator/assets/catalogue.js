@@ -91,7 +91,8 @@
   // patterns: every pattern, as the data file's arrays, in its order (the default sort); F: the
   // index of each field in them; orders: the patterns sorted, once per sort; matching: the
   // current view.
-  var patterns = [], F = {}, orders = {}, matching = [], shown = 0, names = {};
+  // codes: for a field the data file gives as numbers into a list of its values, each value's number.
+  var patterns = [], F = {}, codes = {}, orders = {}, matching = [], shown = 0, names = {};
 
   function optionNames(select) {
     var found = {};
@@ -104,7 +105,8 @@
     return Object.keys(FILTERS).every(function (name) {
       var wanted = state[name];
       if (!wanted) { return true; }
-      var value = r[F[FILTERS[name][0]]];
+      var field = FILTERS[name][0], value = r[F[field]];
+      if (codes[field]) { wanted = codes[field][wanted]; }
       return FILTERS[name][1] ? (" " + value + " ").indexOf(" " + wanted + " ") >= 0 : value === wanted;
     });
   }
@@ -228,6 +230,10 @@
 
   function start(data) {
     data.fields.forEach(function (name, i) { F[name] = i; });
+    Object.keys(data.codes || {}).forEach(function (field) {
+      codes[field] = {};
+      data.codes[field].forEach(function (value, i) { codes[field][value] = String(i); });
+    });
     patterns = data.patterns;
     names = { category: optionNames(form.elements.category), maturity: optionNames(form.elements.maturity) };
     var fillOrganisations = organisationOptions(data.organisations || []);

@@ -37,6 +37,10 @@ def test_the_data_file_has_every_pattern_in_the_default_order(ctx):
     hostile = next(row for row in data["patterns"] if row[at["link"]] == "fictional-hostile-entry/")
     assert hostile[at["note"]] == "(deprecated)"
     assert {code for code, _ in data["organisations"]} == {o.organisation.code for o in ctx.organisations}
+    # Regions are numbers into the file's list of them.
+    regions = data["codes"]["regions"]
+    for row, view in zip(data["patterns"], default_order(ctx)):
+        assert [regions[int(i)] for i in row[at["regions"]].split()] == ctx.pattern_regions(view.pattern)
 
 
 def test_the_data_file_is_compact_and_safe_to_inline(ctx):
