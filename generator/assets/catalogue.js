@@ -57,45 +57,124 @@
   });
 })();
 
-/* Catalogue filters: plain JavaScript, no dependencies. The table is complete without it;
-   this only hides rows, re-sorts them and keeps the filter state in the address bar. On a phone
-   the filters fold away behind one "Filter patterns" control (a <details>), so the first screen
-   shows patterns; on wider screens they are always open and the control is not shown. */
+/* Catalogue filters: plain JavaScript, no dependencies. The page holds the first rows of the
+   table, in its default order (most reused first); this loads every pattern from the data file
+   beside the page (patterns/index.json, written by generator/render/cataloguedata.py), then
+   filters and sorts all of them and shows the matching rows a page at a time ("Show more"),
+   keeping the filter state in the address bar (and hiding the link to the numbered list, which
+   it no longer needs). Rows are built with DOM calls and textContent
+   only: no text from the data file is ever parsed as HTML. Without the script, or when the data
+   cannot be loaded, the page's own rows stay, with a link to every pattern on numbered pages.
+   On a phone the filters fold away behind one "Filter patterns" control (a <details>), so the
+   first screen shows patterns; on wider screens they are always open and the control is not
+   shown. */
 (function () {
   "use strict";
   var form = document.getElementById("pc-filters");
   var table = document.getElementById("pc-catalogue");
-  if (!form || !table) { return; }
+  if (!form || !table || !table.dataset.src) { return; }
   var panel = document.getElementById("pc-filter-panel");
   var active = document.getElementById("pc-filter-active");
   var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
   var count = document.getElementById("pc-count");
-  // Each filter: the row's data attribute it reads, and whether that holds one value or a list.
+  var moreBox = document.getElementById("pc-more-box");
+  var more = document.getElementById("pc-more");
+  var moreStatus = document.getElementById("pc-more-status");
+  var PAGE = Number(table.dataset.pageSize) || 100;
+  // Each filter: the pattern's field it reads, and whether that holds one value or a list.
   var FILTERS = {
     category: ["category", false], setting: ["settings", true], theme: ["themes", true],
     wgll: ["wgll", true], region: ["regions", true], maturity: ["maturity", false],
     lifecycle: ["lifecycle", false], organisation: ["orgs", true]
   };
   var fields = Object.keys(FILTERS).concat(["sort"]);
+  // patterns: every pattern, as the data file's arrays, in its order (the default sort); F: the
+  // index of each field in them; orders: the patterns sorted, once per sort; matching: the
+  // current view.
+  // codes: for a field the data file gives as numbers into a list of its values, each value's number.
+  var patterns = [], F = {}, codes = {}, orders = {}, matching = [], shown = 0, names = {};
 
-  function matches(row, state) {
+  function optionNames(select) {
+    var found = {};
+    Array.prototype.forEach.call(select.options, function (o) { found[o.value] = o.textContent; });
+    return found;
+  }
+
+  // Lists are space-separated values: a value matches when it is one of them.
+  function matches(r, state) {
     return Object.keys(FILTERS).every(function (name) {
       var wanted = state[name];
       if (!wanted) { return true; }
-      var value = row.dataset[FILTERS[name][0]] || "";
-      return FILTERS[name][1] ? value.split(" ").indexOf(wanted) >= 0 : value === wanted;
+      var field = FILTERS[name][0], value = r[F[field]];
+      if (codes[field]) { wanted = codes[field][wanted]; }
+      return FILTERS[name][1] ? (" " + value + " ").indexOf(" " + wanted + " ") >= 0 : value === wanted;
     });
   }
 
-  function compare(sort) {
-    return function (a, b) {
-      var x = a.dataset, y = b.dataset;
-      if (sort === "newest" && x.created !== y.created) { return x.created < y.created ? 1 : -1; }
-      if (sort === "title" || x.title === y.title) { return x.title < y.title ? -1 : (x.title > y.title ? 1 : 0); }
-      if (sort === "reuse" && x.reuse !== y.reuse) { return Number(y.reuse) - Number(x.reuse); }
-      return x.title < y.title ? -1 : 1;
-    };
+  // Sorted by the chosen order, ties by title. The data file is already in the default order
+  // (most reused first), so that one costs nothing; the others are sorted when first chosen.
+  function ordered(sort) {
+    if (sort === "reuse") { return patterns; }
+    if (!orders[sort]) {
+      var keys = patterns.map(function (r) { return String(r[F.title]).toLowerCase(); });
+      var index = patterns.map(function (r, i) { return i; });
+      index.sort(function (i, j) {
+        var x = patterns[i], y = patterns[j];
+        if (sort === "newest" && x[F.created] !== y[F.created]) { return x[F.created] < y[F.created] ? 1 : -1; }
+        return keys[i] < keys[j] ? -1 : (keys[i] > keys[j] ? 1 : i - j);
+      });
+      orders[sort] = index.map(function (i) { return patterns[i]; });
+    }
+    return orders[sort];
+  }
+
+  function span(className, text) {
+    var element = document.createElement("span");
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  // One row, as the page's own rows are (templates/_catalogue_row.j2).
+  function row(r) {
+    var tr = document.createElement("tr");
+    var cells = [0, 1, 2, 3].map(function () { return tr.appendChild(document.createElement("td")); });
+    var link = document.createElement("a");
+    // Only a relative address to a page of the site: never a scheme such as javascript:.
+    if (/^[A-Za-z0-9._~\/-]*$/.test(r[F.link])) {
+      link.setAttribute("href", r[F.link]);
+      link.setAttribute("data-print-href", link.href);  // as the print script marks the page's own links
+    }
+    link.textContent = r[F.title];
+    cells[0].appendChild(link);
+    if (r[F.note]) { cells[0].append(" ", span("pc-lifecycle", r[F.note])); }
+    cells[0].append(document.createElement("br"), span("pc-summary", r[F.summary]));
+    cells[1].textContent = names.category[r[F.category]] || r[F.category];
+    var level = String(r[F.maturity]);
+    var badge = span("pc-badge pc-badge--" + level.replace(/[^a-z0-9-]/g, ""), names.maturity[level] || level);
+    badge.title = "Maturity: " + badge.textContent;
+    cells[2].appendChild(badge);
+    cells[3].textContent = String(r[F.reuse]);
+    return tr;
+  }
+
+  // The next page of matching rows; returns the first new row.
+  function showMore() {
+    var rows = document.createDocumentFragment();
+    matching.slice(shown, shown + PAGE).forEach(function (r) { rows.appendChild(row(r)); });
+    var first = rows.firstChild;
+    body.appendChild(rows);
+    shown = Math.min(matching.length, shown + PAGE);
+    showing();
+    return first;
+  }
+
+  // "Show more" and what it says, for the rows shown so far.
+  function showing() {
+    moreBox.hidden = shown >= matching.length;
+    more.textContent = "Show " + Math.min(PAGE, matching.length - shown) + " more";
+    moreStatus.textContent = shown < matching.length || shown > PAGE
+      ? "Showing the first " + shown + " of " + matching.length + " matching patterns." : "";
   }
 
   function read() {
@@ -104,17 +183,21 @@
     return state;
   }
 
-  function patterns(n) { return n + (n === 1 ? " pattern" : " patterns"); }
+  function plural(n) { return n + (n === 1 ? " pattern" : " patterns"); }
 
-  function apply(state, push) {
-    var shown = 0;
-    rows.slice().sort(compare(state.sort || "reuse")).forEach(function (row) {
-      var ok = matches(row, state);
-      row.hidden = !ok;
-      if (ok) { shown += 1; }
-      body.appendChild(row);
-    });
-    count.textContent = shown === rows.length ? patterns(rows.length) : "Showing " + shown + " of " + patterns(rows.length);
+  // keep: the rows on the page are already the first of `matching` (on opening, unfiltered).
+  function apply(state, push, keep) {
+    matching = ordered(state.sort || "reuse").filter(function (r) { return matches(r, state); });
+    if (keep) {
+      shown = body.rows.length;
+      showing();
+    } else {
+      shown = 0;
+      body.replaceChildren();
+      showMore();
+    }
+    count.textContent = matching.length === patterns.length ? plural(patterns.length)
+      : "Showing " + matching.length + " of " + plural(patterns.length);
     var chosen = Object.keys(FILTERS).filter(function (name) { return state[name]; }).length;
     if (active) { active.textContent = chosen ? " (" + chosen + " chosen)" : ""; }
     if (push) {
@@ -127,29 +210,79 @@
     }
   }
 
-  var params = new URLSearchParams(window.location.search);
-  fields.forEach(function (name) {
-    var value = params.get(name);
-    var select = form.elements[name];
-    if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
-      select.value = value;
+  // The organisation filter's options (7,000 at national scale) are added when the address asks
+  // for one, when the reader first reaches the filter, or once the browser is idle, whichever
+  // is first: building them all would delay the first screen.
+  function organisationOptions(organisations) {
+    var select = form.elements.organisation;
+    var done = false;
+    function fill() {
+      if (done) { return; }
+      done = true;
+      var options = document.createDocumentFragment();
+      organisations.forEach(function (o) { options.appendChild(new Option(o[1], o[0])); });
+      select.appendChild(options);
     }
-  });
-  if (panel) {
-    // Open on wide screens, folded on narrow ones; follows the width if it changes.
-    var wide = window.matchMedia("(min-width: 45em)");
-    var fit = function () { panel.open = wide.matches; };
-    fit();
-    if (wide.addEventListener) { wide.addEventListener("change", fit); }
-    panel.hidden = false;
+    ["focus", "pointerdown", "keydown"].forEach(function (type) { select.addEventListener(type, fill); });
+    (window.requestIdleCallback || function (callback) { window.setTimeout(callback, 200); })(fill);
+    return fill;
   }
-  form.hidden = false;
-  form.addEventListener("change", function () { apply(read(), true); });
-  form.addEventListener("reset", function () {
-    window.setTimeout(function () { apply(read(), true); }, 0);
+
+  function start(data) {
+    data.fields.forEach(function (name, i) { F[name] = i; });
+    Object.keys(data.codes || {}).forEach(function (field) {
+      codes[field] = {};
+      data.codes[field].forEach(function (value, i) { codes[field][value] = String(i); });
+    });
+    patterns = data.patterns;
+    names = { category: optionNames(form.elements.category), maturity: optionNames(form.elements.maturity) };
+    var fillOrganisations = organisationOptions(data.organisations || []);
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("organisation")) { fillOrganisations(); }
+    fields.forEach(function (name) {
+      var value = params.get(name);
+      var select = form.elements[name];
+      if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        select.value = value;
+      }
+    });
+    if (panel) {
+      // Open on wide screens, folded on narrow ones; follows the width if it changes.
+      var wide = window.matchMedia("(min-width: 45em)");
+      var fit = function () { panel.open = wide.matches; };
+      fit();
+      if (wide.addEventListener) { wide.addEventListener("change", fit); }
+      panel.hidden = false;
+    }
+    form.hidden = false;
+    form.addEventListener("change", function () { apply(read(), true); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { apply(read(), true); }, 0);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // Show more: focus moves to the first new row's link, as the button may now be gone.
+    more.addEventListener("click", function () {
+      var first = showMore();
+      if (first) { first.querySelector("a").focus(); }
+    });
+    // Opened unfiltered, the page's own rows are the first page of the view: kept as they are.
+    var state = read();
+    var unfiltered = fields.every(function (name) { return !state[name] || (name === "sort" && state[name] === "reuse"); });
+    apply(state, false, unfiltered && body.rows.length === Math.min(PAGE, patterns.length));
+    var all = document.getElementById("pc-all-patterns");
+    if (all) { all.hidden = true; }  // every pattern is here now, by filters and Show more
+    table.dataset.ready = "true";  // filters shown and working over every pattern
+    // When that was, for benchmarks/: the page is interactive from here.
+    if (window.performance && performance.mark) { performance.mark("pc-catalogue-ready"); }
+  }
+
+  fetch(table.dataset.src).then(function (response) {
+    if (!response.ok) { throw new Error("HTTP " + response.status); }
+    return response.json();
+  }).then(start).catch(function () {
+    var failed = document.getElementById("pc-load-failed");
+    if (failed) { failed.hidden = false; }
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  apply(read(), false);
 })();
 
 /* Search page: queries the Pagefind index (site/pagefind/, built after MkDocs) as the reader

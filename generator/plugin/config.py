@@ -23,3 +23,7 @@ class CatalogueConfig(Config):
     # A mailbox for readers without a GitHub account: pattern pages then offer "We use this pattern",
     # and the home and catalogue pages "Propose a pattern", as an email with the form's questions.
     intake_email = opt.Optional(opt.Type(str))
+
+    # Rows of a long list on one page: the catalogue page's first rows and each part of a split
+    # list (a category, a region, the organisations...); see generator/render/paging.py.
+    page_size = opt.Type(int, default=100)

@@ -56,7 +56,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         check_mkdocs_site_dir(self.root, config)  # before MkDocs empties site_dir
         self.options = SiteOptions(
             repo_url=self.config.repo_url, edit_branch=self.config.edit_branch,
-            intake_email=self.config.intake_email,
+            intake_email=self.config.intake_email, page_size=self.config.page_size,
             site_url=config.site_url or None, directory_urls=config.use_directory_urls,
             templates=(base / self.config.templates).resolve() if self.config.templates else None)
         config.extra_css.append(CSS)

@@ -25,6 +25,7 @@ from generator.layout import CatalogueRoot
 from generator.siteconfig import plugin_options, read_mkdocs_yml
 from generator.render.context import SiteContext, build_context
 from generator.render.pages import render_site
+from generator.render.paging import DEFAULT_PAGE_SIZE
 from generator.validate.catalogue import Validation, validate_catalogue
 from generator.validate.formats import is_email
 
@@ -39,6 +40,7 @@ class SiteOptions:
     site_url: str | None = None  # absolute links in the feed and sitemap
     directory_urls: bool = True  # "a/b/" rather than "a/b.html", as MkDocs lays pages out
     templates: Path | None = None  # a catalogue's own templates, overriding the packaged ones
+    page_size: int = DEFAULT_PAGE_SIZE  # rows of a long list on one page (render/paging.py)
 
     @classmethod
     def from_mkdocs_yml(cls, path: Path, templates: Path | None = None) -> "SiteOptions":
@@ -47,7 +49,7 @@ class SiteOptions:
         plugin = plugin_options(config)
         own = templates or (Path(path).parent / plugin["templates"] if plugin.get("templates") else None)
         return cls(repo_url=plugin.get("repo_url"), edit_branch=plugin.get("edit_branch") or "main",
-                   intake_email=plugin.get("intake_email"),
+                   intake_email=plugin.get("intake_email"), page_size=plugin.get("page_size", DEFAULT_PAGE_SIZE),
                    site_url=_directory(config.get("site_url")),
                    directory_urls=config.get("use_directory_urls", True) is not False, templates=own)
 
@@ -85,7 +87,7 @@ def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = N
                             directory_urls=options.directory_urls, intake_email=_intake_email(options),
                             forms=forms)
     # Render every page and data file; the search index is built from the finished pages.
-    tree = render_site(context, options.templates, jobs)
+    tree = render_site(context, options.templates, jobs, _page_size(options))
     return Publication(validation, context, tree)
 
 
@@ -96,6 +98,15 @@ def _intake_email(options: SiteOptions) -> str | None:
         raise ConfigError(f"intake_email {address!r} in the catalogue plugin's options is not an email address "
                           "(e.g. patterns@example.nhs.uk)")
     return address
+
+
+def _page_size(options: SiteOptions) -> int:
+    """The plugin's page_size, if it is a whole number of at least 1 row; ConfigError otherwise."""
+    size = options.page_size
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise ConfigError(f"page_size {size!r} in the catalogue plugin's options is not a whole number of "
+                          "rows of at least 1 (e.g. 100)")
+    return size
 
 
 # A validation made before MkDocs started, for the plugin to take instead of reading again.

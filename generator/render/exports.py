@@ -63,7 +63,7 @@ def catalogue_json(ctx) -> str:
         "maturity_model": _model_json(ctx.model),
     }
     text = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False, default=_json_default)
-    return _script_safe(text) + "\n"
+    return script_safe(text) + "\n"
 
 
 def _json_default(value):
@@ -73,7 +73,7 @@ def _json_default(value):
     raise TypeError(f"cannot export {type(value).__name__} as JSON")
 
 
-def _script_safe(text: str) -> str:
+def script_safe(text: str) -> str:
     """Escape <, >, & and the JS line separators inside strings (the only place they can occur
     in JSON), so the file stays safe if a tool ever inlines it into an HTML <script>."""
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),

@@ -21,17 +21,22 @@ from generator.dates import long_date
 from generator.model.vocabulary import display_name, enum_values, names, noun
 from generator.parallel import process_map
 from generator.render import badges, charts, exports
+from generator.render.cataloguedata import (DATA_FILE, FALLBACK_FIRST, FIRST_ROWS, catalogue_data, default_order,
+                                            lifecycle_note)
 from generator.render.context import SiteContext
 from generator.render.contribute import propose_links, record_use_links
 from generator.render.markdown import render_inline, render_markdown
+from generator.render.paging import DEFAULT_PAGE_SIZE, is_continuation, pagers
 from generator.render.wording import holdings, home_tables, plural, time_html
 from generator.resources import load_schema, templates_dir
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CSS, JS = "assets/catalogue.css", "assets/catalogue.js"
 # Generated pages left out of the search index: the search page itself, and the tag pages, which
-# are only lists (pattern pages carry their tags, so they are found by them).
-NOT_INDEXED_PREFIXES = ("search.md", "tags/")
+# are only lists (pattern pages carry their tags, so they are found by them); also the second and
+# later parts of split lists and the catalogue's list for readers without JavaScript
+# (render/paging.py), which only repeat what the pages they list say.
+NOT_INDEXED_PREFIXES = ("search.md", "tags/", "patterns/all/")
 
 
 @lru_cache(maxsize=8)
@@ -61,6 +66,8 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         care_setting_name=lambda c: display_name("care_setting", c),
         wgll_name=lambda w: display_name("wgll", w),
         name_in=lambda value, vocabulary: display_name(vocabulary, value),
+        rows_shown=lambda pager, items: pager.rows_shown(len(items)),
+        lifecycle_note=lambda value: lifecycle_note(value, display_name("lifecycle", value)),
         type_noun=lambda t, n: noun("organisation_type", t, n),
         long_date=long_date,
         slug=heading_id,
@@ -79,7 +86,7 @@ def heading_id(text: str) -> str:
 
 def indexed(path: str) -> bool:
     """Whether a generated page goes into the search index."""
-    return not path.startswith(NOT_INDEXED_PREFIXES)
+    return not path.startswith(NOT_INDEXED_PREFIXES) and not is_continuation(path)
 
 
 def front_matter_string(text: str) -> Markup:
@@ -91,11 +98,13 @@ def front_matter_string(text: str) -> Markup:
 # catalogues it is split over forked workers, which inherit the context instead of copying it.
 PARALLEL_MIN = 400
 CHUNK = 200
-_shared: tuple | None = None  # (ctx, env, incoming) for forked workers
+_shared: tuple | None = None  # (ctx, env, incoming, page_size) for forked workers
 
 
-def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | None = None) -> dict[str, str]:
-    """Every generated page and data file, keyed by its path in the site's source tree."""
+def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | None = None,
+                page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, str]:
+    """Every generated page and data file, keyed by its path in the site's source tree. Long
+    lists are split into parts of `page_size` rows (render/paging.py)."""
     global _shared
     env = environment(override_dir)
     incoming = charts.reverse_relations(ctx)
@@ -104,10 +113,13 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     def page(path: str, template: str, **values) -> None:
         tree[path] = _page(ctx, env, path, template, **values)
 
-    # Fixed pages, then one page per category, pattern and organisation.
+    def paged(first: str, template: str, lengths: tuple[int, ...], **values) -> None:
+        for pager in pagers(first, page_size, *lengths):
+            page(pager.path, template, pager=pager, **values)
+
+    # Fixed pages, then the pages of lists (split into parts), then one page per pattern and
+    # organisation.
     page("index.md", "home.md.j2")
-    page("patterns/index.md", "catalogue.md.j2", categories=names("category"))
-    page("organisations/index.md", "organisations.md.j2")
     page("maturity.md", "maturity.md.j2")
     page("reuse.md", "reuse.md.j2")
     page("stats.md", "stats.md.j2", svg=charts,  # the name stats.md.j2 (and overrides of it) call
@@ -115,21 +127,14 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
          leaders=[(v.pattern.title, v.reuse.count) for v in sorted(
              ctx.patterns, key=lambda v: (-v.reuse.count, v.id)) if v.reuse.count][:20])
     page("data.md", "data.md.j2")
-    tags = tag_index(ctx)
-    page("tags/index.md", "tags.md.j2", tags=tags)
-    for tag, views in tags:
-        page(f"tags/{tag}.md", "tag.md.j2", tag=tag, views=views)
     page("search.md", "search.md.j2")
-    _area_pages(ctx, page)
-    for category in enum_values("category"):
-        page(f"categories/{category}.md", "category.md.j2", category=category,
-             views=[v for v in ctx.patterns if v.pattern.category == category])
+    _list_pages(ctx, tree, page, paged, page_size)
 
     items = [("p", i) for i in range(len(ctx.patterns))] + [("o", i) for i in range(len(ctx.organisations))]
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     for name in ("pattern.md.j2", "organisation.md.j2"):
         env.get_template(name)  # compiled once, here, before workers fork
-    _shared = (ctx, env, incoming)
+    _shared = (ctx, env, incoming, page_size)
     try:
         for rendered in process_map(_render_chunk, chunks, 1 if len(items) < PARALLEL_MIN else jobs,
                                     fork_only=True):
@@ -150,15 +155,42 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     return tree
 
 
-def _area_pages(ctx: SiteContext, page) -> None:
-    """The regions page with its tile map, and a page per region and per ICB."""
+def _list_pages(ctx: SiteContext, tree: dict[str, str], page, paged, page_size: int) -> None:
+    """The pages of lists: the catalogue, organisations, tags, categories, regions and ICBs. The
+    catalogue page has its first rows; its script reads the rest from a data file, and readers
+    without the script have every pattern on numbered pages."""
+    order = default_order(ctx)
+    page("patterns/index.md", "catalogue.md.j2", categories=names("category"),
+         rows=order[:min(page_size, FIRST_ROWS)], fallback=FALLBACK_FIRST, per_page=page_size, data_file=DATA_FILE)
+    tree[DATA_FILE] = catalogue_data(ctx, names("lifecycle"))
+    if len(order) > page_size:
+        paged(FALLBACK_FIRST, "all_patterns.md.j2", (len(order),), views=order)
+    organisations = sorted(ctx.organisations, key=lambda o: o.organisation.shown_name.lower())
+    paged("organisations/index.md", "organisations.md.j2", (len(organisations),), organisations=organisations)
+    tags = tag_index(ctx)
+    paged("tags/index.md", "tags.md.j2", (len(tags),), tags=tags)
+    for tag, views in tags:
+        paged(f"tags/{tag}.md", "tag.md.j2", (len(views),), tag=tag, views=_most_reused(views))
+    _area_pages(ctx, page, paged)
+    for category in enum_values("category"):
+        views = _most_reused(v for v in ctx.patterns if v.pattern.category == category)
+        paged(f"categories/{category}.md", "category.md.j2", (len(views),), category=category, views=views)
+
+
+def _most_reused(views) -> list:
+    """Patterns most reused first, ties in the order of their ids."""
+    return sorted(sorted(views, key=lambda v: v.id), key=lambda v: -v.reuse.count)
+
+
+def _area_pages(ctx: SiteContext, page, paged) -> None:
+    """The regions page with its tile map, and a page per region and per ICB (split by its
+    longest list)."""
     rows = [(area.id, area.name, area.adoptions) for area in ctx.regions]
     page("regions/index.md", "regions.md.j2", tile_map=Markup(charts.region_tile_map(
         rows, "Adoptions in force by NHS England region", "chart-regions")))
-    for area in ctx.regions:
-        page(area.page, "area.md.j2", area=area, is_icb=False)
-    for area in ctx.icbs:
-        page(area.page, "area.md.j2", area=area, is_icb=True)
+    for area, is_icb in [(a, False) for a in ctx.regions] + [(a, True) for a in ctx.icbs]:
+        lengths = (len(area.organisations), len(area.originated), len(area.reused))
+        paged(area.page, "area.md.j2", lengths, area=area, is_icb=is_icb)
 
 
 def category_pages(ctx: SiteContext) -> list[str]:
@@ -183,12 +215,13 @@ def _page(ctx: SiteContext, env: jinja2.Environment, path: str, template: str, *
 
 def _render_chunk(items: list[tuple[str, int]]) -> dict[str, str]:
     """Pattern ("p") and organisation ("o") pages by index; runs here or in a forked worker."""
-    ctx, env, incoming = _shared
+    ctx, env, incoming, page_size = _shared
     out = {}
     for kind, i in items:
         if kind == "o":
             org = ctx.organisations[i]
-            out[org.page] = _page(ctx, env, org.page, "organisation.md.j2", org=org)
+            for pager in pagers(org.page, page_size, len(org.originated), len(org.adoptions)):
+                out[pager.path] = _page(ctx, env, pager.path, "organisation.md.j2", org=org, pager=pager)
             continue
         view = ctx.patterns[i]
         out[view.page] = _page(

@@ -139,3 +139,9 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("browser measurements")
         for line in REPORT:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def build_pinned(browser_available):
+    """Build a catalogue of a test's own on the pinned build date: build_pinned(root, out)."""
+    return _build

@@ -239,3 +239,9 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("site measurements")
         for line in sitehtml.REPORT:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def site_at():
+    """Site(root), for tests that build a catalogue of their own (test_site_paging.py)."""
+    return Site

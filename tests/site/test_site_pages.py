@@ -245,6 +245,10 @@ def test_catalogue_index_has_a_row_per_pattern(demo_site, demo_entries, maturity
     table = demo_site.article("patterns/").one("table", id="pc-catalogue")
     rows = table.one("tbody").find_all("tr")
     assert len(rows) == len(demo_entries)
+    # What the filter script reads: one array per pattern in the data file beside the page.
+    assert table.attrs["data-src"] == "index.json"
+    data = json.loads((demo_site.root / "patterns" / "index.json").read_text(encoding="utf-8"))
+    by_link = {row[0]: dict(zip(data["fields"], row)) for row in data["patterns"]}
     seen = []
     for row in rows:
         link = row.one("a")
@@ -257,16 +261,14 @@ def test_catalogue_index_has_a_row_per_pattern(demo_site, demo_entries, maturity
         assert cells[1].text() == CATEGORIES[entry["category"]]
         assert f"pc-badge--{computed_levels[pid]}" in cells[2].one("span", "pc-badge").classes
         assert cells[3].text() == str(reuse_count(entry, maturity_config))
-        # data-* attributes the filter script reads
-        a = row.attrs
-        assert a["data-category"] == entry["category"]
-        assert a["data-themes"].split() == entry["themes"]
-        assert a["data-maturity"] == computed_levels[pid]
-        assert a["data-lifecycle"] == entry["lifecycle"]
-        assert set(a["data-orgs"].split()) == {entry["originator"]} | {x["organisation"] for x in entry.get("adoptions") or []}
-        assert a["data-reuse"] == str(reuse_count(entry, maturity_config))
-        assert a["data-created"] == entry["created"].isoformat()
-        assert a["data-title"] == entry["title"].lower()
+        a = by_link[link.attrs["href"]]
+        assert a["category"] == entry["category"] and a["title"] == entry["title"]
+        assert a["themes"].split() == entry["themes"]
+        assert a["maturity"] == computed_levels[pid]
+        assert a["lifecycle"] == entry["lifecycle"]
+        assert set(a["orgs"].split()) == {entry["originator"]} | {x["organisation"] for x in entry.get("adoptions") or []}
+        assert a["reuse"] == reuse_count(entry, maturity_config)
+        assert a["created"] == entry["created"].isoformat()
         if entry["lifecycle"] == "unknown":
             assert "(current state not known)" in cells[0].text()
         elif entry["lifecycle"] != "active":
@@ -293,7 +295,10 @@ def test_catalogue_index_has_the_filter_form_with_labels(demo_site, demo_orgs, m
 
     assert values("f-category") == list(CATEGORIES)
     assert values("f-maturity") == [lv["id"] for lv in maturity_config["levels"]]
-    assert values("f-organisation") == sorted(demo_orgs)
+    # Organisations (7,000 at national scale) come with the data file, not as options in the page.
+    assert values("f-organisation") == []
+    data = json.loads((demo_site.root / "patterns" / "index.json").read_text(encoding="utf-8"))
+    assert [code for code, _ in data["organisations"]] == sorted(demo_orgs)
     assert set(values("f-lifecycle")) == {"active", "deprecated", "superseded", "unknown"}
     # Care settings and What Good Looks Like: every value the readers expect; regions: those of
     # the registry's organisations, in the schema's order.

@@ -30,7 +30,7 @@ def any_site(request):
 
 # The site's own forms and controls inside an article: (page, id of the form or control).
 OWN_CONTROLS = {("patterns/index.html", "pc-filters"), ("search/index.html", "pc-search-form"),
-                ("search/index.html", "pc-search-more")}
+                ("search/index.html", "pc-search-more"), ("patterns/index.html", "pc-more")}
 
 
 def own_form(page: str):

@@ -44,7 +44,7 @@ def front_matter(page: str) -> dict:
 
 
 def test_render_site_keys(tree):
-    expected = {"index.md", "patterns/index.md", "organisations/index.md", "maturity.md", "reuse.md",
+    expected = {"index.md", "patterns/index.md", "patterns/index.json", "organisations/index.md", "maturity.md", "reuse.md",
                 "stats.md", "data.md", "tags/index.md", "search.md", "catalogue.json", "catalogue.csv", "feed.xml",
                 "schema/catalogue.schema.json", "schema/pattern.schema.json",
                 "assets/catalogue.css", "assets/catalogue.js"}

@@ -82,3 +82,15 @@ def test_the_issue_forms_are_read_only_for_a_catalogue_that_links_to_them(tmp_pa
     assert render_catalogue(catalogue, SiteOptions(), today).context.forms == {}
     with pytest.raises(ConfigError, match="record-adoption.yml: cannot read the issue form"):
         render_catalogue(catalogue, SiteOptions(intake_email="patterns@example.org"), today)
+
+
+@pytest.mark.parametrize("size", [0, -5, "100", True, 2.5])
+def test_a_page_size_that_is_not_a_whole_number_of_rows_is_a_config_error(size):
+    with pytest.raises(ConfigError, match="page_size"):
+        render_catalogue(DEMO, SiteOptions(page_size=size), DEMO_DAY)
+
+
+def test_page_size_comes_from_the_catalogues_mkdocs_yml(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - catalogue:\n      page_size: 25\n", encoding="utf-8")
+    assert SiteOptions.from_mkdocs_yml(tmp_path / "mkdocs.yml").page_size == 25
+    assert SiteOptions.from_mkdocs_yml(tmp_path / "missing.yml").page_size == 100
