@@ -14,14 +14,15 @@ from dataclasses import dataclass
 class Timing:
     seconds: float      # median wall time
     runs: list[float]
-    peak_mb: float      # largest peak resident memory over the runs
+    peak_mb: float      # largest peak resident memory of one process over the runs
+    cpu: float = 0.0    # median CPU time (user and system) of the command and what it waited for
 
     def __str__(self) -> str:
         return f"{self.seconds:.2f} s"
 
 
-def run_once(cmd: list[str], cwd=None, env=None) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one run; fails loudly if the command fails."""
+def run_once(cmd: list[str], cwd=None, env=None) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB and CPU seconds of one run; fails loudly if the command fails."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -31,7 +32,7 @@ def run_once(cmd: list[str], cwd=None, env=None) -> tuple[float, float]:
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {code}:\n{stderr[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def timed(cmd: list[str], repeat: int, cwd=None, env=None) -> Timing:
@@ -39,7 +40,7 @@ def timed(cmd: list[str], repeat: int, cwd=None, env=None) -> Timing:
     run_once(cmd, cwd, env)
     results = [run_once(cmd, cwd, env) for _ in range(repeat)]
     runs = [r[0] for r in results]
-    return Timing(statistics.median(runs), runs, max(r[1] for r in results))
+    return Timing(statistics.median(runs), runs, max(r[1] for r in results), statistics.median(r[2] for r in results))
 
 
 def ratio(a: Timing | float, b: Timing | float) -> float:

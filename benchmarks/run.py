@@ -1,5 +1,6 @@
-"""Benchmarks: one command that measures validation and site generation at national scale, side
-by side with the tools they are judged against, and writes the table to docs/benchmarks.md.
+"""Benchmarks: one command that measures validation, site generation, page weight, the preview,
+memory and search at national scale, side by side with what each is judged against, and writes
+the tables and every target to docs/benchmarks.md.
 
     .venv/bin/python benchmarks/run.py [--repeat 3] [--out docs/benchmarks.md]
 
@@ -21,19 +22,17 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import ratio, timed  # noqa: E402
+import report  # noqa: E402
+import scale  # noqa: E402
+import validation  # noqa: E402
+from measure import timed  # noqa: E402
+from pages import largest_pages  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 WORK = REPO / "benchmarks" / ".work"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1", "SOURCE_DATE_EPOCH": "1795651200"}
 ORGS = 300
-
-# libyaml's C loader reading every file and nothing else: the floor for validation.
-FLOOR = ("import sys, glob, yaml\n"
-         "for f in sorted(glob.glob(sys.argv[1] + '/patterns/*.yaml')):\n"
-         "    yaml.load(open(f, encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n")
-
 
 def synth(n: int) -> Path:
     """A fresh synthetic catalogue (always rewritten, so its mkdocs.yml matches the current generator)."""
@@ -47,16 +46,6 @@ def synth(n: int) -> Path:
 def run(cmd):
     import subprocess
     subprocess.run(cmd, check=True, env=ENV, stdout=subprocess.DEVNULL)
-
-
-def bench_validation(n: int, repeat: int) -> dict:
-    root = synth(n)
-    files = sorted(str(p) for p in (root / "patterns").glob("*.yaml"))
-    ours = timed([str(BIN / "catalogue"), "validate", "--root", str(root)], repeat, env=ENV)
-    floor = timed([sys.executable, "-c", FLOOR, str(root)], repeat, env=ENV)
-    cjs = timed([str(BIN / "check-jsonschema"), "--schemafile", str(REPO / "schema/pattern.schema.json"),
-                 *files], repeat, env=ENV)
-    return {"n": n, "ours": ours, "floor": floor, "check_jsonschema": cjs}
 
 
 def plain_config(root: Path, docs: Path) -> Path:
@@ -116,82 +105,45 @@ def machine() -> str:
             f"Python {platform.python_version()}; {versions}; check-jsonschema ran {clib} ruamel.yaml.clib")
 
 
-def verdict(ok: bool) -> str:
-    return "met" if ok else "**not met**"
+BASE, NATIONAL = "5,000 patterns, 300 organisations", "national"
 
 
-def report(validation, builds, search, repeat) -> str:
-    lines = ["# Benchmarks", "",
-             "Produced by `.venv/bin/python benchmarks/run.py`, which writes this file. Every figure is a median "
-             f"of {repeat} timed runs after one warm-up, measured side by side in one invocation on synthetic, "
-             "fictional catalogues from `catalogue synth` (seed 1, 300 organisations). Times are wall-clock for "
-             "the whole command, interpreter start-up included. Peak memory is the largest resident size of any "
-             "process of the command (the command or a process it started and waited for, such as Pagefind's "
-             "indexer). What the profiles showed, and why some targets are missed, is in "
-             "[performance.md](performance.md).", "", f"Machine: {machine()}", "", "## Validation", "",
-             "| patterns | ours | check-jsonschema | libyaml parse only (floor) | check-jsonschema / ours | ours / floor | ours peak memory |",
-             "|---|---|---|---|---|---|---|"]
-    for v in validation:
-        lines.append(f"| {v['n']:,} | {v['ours']} | {v['check_jsonschema']} | {v['floor']} | "
-                     f"{ratio(v['check_jsonschema'], v['ours']):.1f}x | {ratio(v['ours'], v['floor']):.2f}x | "
-                     f"{v['ours'].peak_mb:.0f} MB |")
-    lines += ["", "## Site build", "",
-              "Ours is `catalogue build`: validation, rendering, MkDocs and the Pagefind search index. Plain is "
-              "`mkdocs build` with the same theme, the same other plugins and the same navigation over the same "
-              "pages written out as plain Markdown by `catalogue render`, followed by Pagefind's command line over "
-              "the plain site's pages for the same search; both are timed separately and added.", "",
-              "| patterns | ours | plain MkDocs | Pagefind CLI | plain + Pagefind | ours / (plain + Pagefind) | ours / plain MkDocs alone | ours peak memory | Pagefind CLI peak memory |",
-              "|---|---|---|---|---|---|---|---|---|"]
-    for b in builds:
-        both = b["plain"].seconds + b["pagefind"].seconds
-        lines.append(f"| {b['n']:,} | {b['ours']} | {b['plain']} | {b['pagefind']} | {both:.2f} s | "
-                     f"{ratio(b['ours'], both):.2f}x | {ratio(b['ours'], b['plain']):.2f}x | {b['ours'].peak_mb:.0f} MB | "
-                     f"{b['pagefind'].peak_mb:.0f} MB |")
-    lines += ["", "| patterns | largest pattern page | median pattern page | search index | index per pattern | median excerpt fragment |",
-              "|---|---|---|---|---|---|"]
-    for b in builds:
-        s = b["sizes"]
-        lines.append(f"| {b['n']:,} | {s['page_max_kb']:.1f} KB | {s['page_median_kb']:.1f} KB | "
-                     f"{s['index_kb']:,.0f} KB | {s['index_per_pattern_kb']:.2f} KB | {s['fragment_median_kb']:.2f} KB |")
-    lines += ["", "The search index is what queries load chunks of (`pagefind/index/` and its metadata); a "
-              "page's excerpt fragment is fetched only when that page is shown as a result (ten at a time)."]
-    by_n = {b["n"]: b for b in builds}
-    v_by_n = {v["n"]: v for v in validation}
-    growth = ratio(by_n[5000]["ours"], by_n[1000]["ours"]) if 5000 in by_n and 1000 in by_n else None
-    if search:
-        lines += ["", f"## Search (headless Chromium, {search['n']:,} patterns)", "",
-                  "On the site's search page, each load a fresh browser context (nothing cached). Ready: from "
-                  "navigation until the page has loaded Pagefind's engine and the index's metadata (it marks "
-                  "itself `data-ready`). Query: from pressing Enter until the number of results is announced and "
-                  "the best result is on screen with its excerpt (the other nine follow as their excerpts "
-                  "arrive). Query words are picked from the synthetic text by how many patterns hold them.", "",
-                  f"Index ready {search['ready_ms']:.0f} ms after navigation.", "",
-                  "| query | word | result | answered in |", "|---|---|---|---|"]
-        for name, q in search["queries"].items():
-            lines.append(f"| {name} | `{q['query']}` | {q['status']} | {q['ms']:.0f} ms |")
-    lines += ["", "## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
-    if 10000 in v_by_n:
-        v = v_by_n[10000]
-        lines.append(f"| validation of 10,000 at least 4x faster than check-jsonschema | "
-                     f"{ratio(v['check_jsonschema'], v['ours']):.1f}x | {verdict(ratio(v['check_jsonschema'], v['ours']) >= 4)} |")
-        lines.append(f"| validation of 10,000 within 1.5x the bare libyaml parse | {ratio(v['ours'], v['floor']):.2f}x | "
-                     f"{verdict(ratio(v['ours'], v['floor']) <= 1.5)} |")
-    for b in builds:
-        r = ratio(b["ours"], b["plain"].seconds + b["pagefind"].seconds)
-        lines.append(f"| build of {b['n']:,} within 1.25x plain MkDocs (+ the same search) | {r:.2f}x | {verdict(r <= 1.25)} |")
-    if 1000 in by_n:
-        lines.append(f"| build of 1,000 under 8 s | {by_n[1000]['ours']} | {verdict(by_n[1000]['ours'].seconds < 8)} |")
-    worst_page = max(b["sizes"]["page_max_kb"] for b in builds)
-    worst_index = max(b["sizes"]["index_per_pattern_kb"] for b in builds)
-    lines.append(f"| at most 50 KB of HTML per pattern page | {worst_page:.1f} KB largest | {verdict(worst_page <= 50)} |")
-    lines.append(f"| at most 4 KB of search index per pattern | {worst_index:.2f} KB | {verdict(worst_index <= 4)} |")
-    if growth is not None:
-        lines.append(f"| growth from 1,000 to 5,000 patterns at most 5.5x | {growth:.2f}x | {verdict(growth <= 5.5)} |")
-    if search:
-        lines.append(f"| search index ready within 2 s of page load | {search['ready_ms']:.0f} ms | {verdict(search['ready_ms'] <= 2000)} |")
-        for name, q in search["queries"].items():
-            lines.append(f"| one query under 100 ms ({name}: `{q['query']}`) | {q['ms']:.0f} ms | {verdict(q['ms'] < 100)} |")
-    return "\n".join(lines) + "\n"
+def measure_all(args) -> dict:
+    """Every measurement, in the order that keeps the machine's state comparable."""
+    env = ENV
+    r: dict = {"validation": [], "one_file": {}, "builds": [], "pages": {}, "memory": {}}
+    for n in (int(n) for n in args.validate_sizes.split(",") if n):
+        r["validation"].append(validation.whole(synth(n), n, args.repeat, BIN, REPO, env))
+        print(f"validate {n}: {r['validation'][-1]}", flush=True)
+    for n in (100, 10000):
+        r["one_file"][n] = validation.one_file(synth(n), n, args.repeat, BIN, env)
+        print(f"one file in {n}: {r['one_file'][n]}", flush=True)
+    for n in (int(n) for n in args.build_sizes.split(",") if n):
+        r["builds"].append(bench_build(n, args.repeat))
+        print(f"build {n}: ours {r['builds'][-1]['ours']}, plain {r['builds'][-1]['plain']}", flush=True)
+    base = next((b for b in r["builds"] if b["n"] == 5000), None)
+    if base is not None:
+        r["base"] = base
+        r["pages"][BASE] = largest_pages(base["site"])
+        r["memory"][BASE] = scale.tree_peak(base["root"], WORK / "site-memory", BIN, env)
+        if not args.no_national:
+            r["national"] = scale.national_build(WORK, BIN, env, args.repeat, run)
+            r["pages"][NATIONAL] = largest_pages(r["national"]["site"])
+            r["memory"][NATIONAL] = scale.tree_peak(r["national"]["root"], WORK / "site-memory", BIN, env)
+            print(f"national: {r['national']['ours']}, memory {r['memory']}", flush=True)
+        if not args.no_browser:
+            from reader import measure_reader
+            from search_latency import measure, pick_queries
+
+            r["reader"] = measure_reader(base["site"])
+            r["search"] = measure(base["site"], pick_queries(base["root"])) | {"n": 5000}
+            print(f"reader: {r['reader']}; search: {r['search']}", flush=True)
+        if not args.no_preview:
+            from preview import measure_preview
+
+            r["preview"] = measure_preview(base["root"], base["ours"].seconds, BIN, env)
+            print(f"preview: {r['preview']}", flush=True)
+    return r
 
 
 def main() -> int:
@@ -200,26 +152,19 @@ def main() -> int:
     parser.add_argument("--out", default=str(REPO / "docs" / "benchmarks.md"))
     parser.add_argument("--validate-sizes", default="1000,10000")
     parser.add_argument("--build-sizes", default="100,1000,5000")
-    parser.add_argument("--no-search", action="store_true", help="skip the browser measurement")
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
+    parser.add_argument("--no-national", action="store_true", help="skip the national catalogue")
+    parser.add_argument("--no-preview", action="store_true", help="skip the preview measurement")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    validation = [bench_validation(int(n), args.repeat) for n in args.validate_sizes.split(",") if n]
-    for v in validation:
-        print(f"validate {v['n']}: ours {v['ours']}, check-jsonschema {v['check_jsonschema']}, floor {v['floor']}", flush=True)
-    builds = []
-    for n in (int(n) for n in args.build_sizes.split(",") if n):
-        builds.append(bench_build(n, args.repeat))
-        print(f"build {n}: ours {builds[-1]['ours']}, plain {builds[-1]['plain']}, "
-              f"pagefind {builds[-1]['pagefind']}", flush=True)
-    search = None
-    largest = max(builds, key=lambda b: b["n"]) if builds else None
-    if not args.no_search and largest is not None:
-        from search_latency import measure, pick_queries
-
-        search = measure(largest["site"], pick_queries(largest["root"])) | {"n": largest["n"]}
-        print(f"search: ready {search['ready_ms']:.0f} ms, " + ", ".join(
-            f"{k} {q['ms']:.0f} ms" for k, q in search["queries"].items()), flush=True)
-    text = report(validation, builds, search, args.repeat)
+    r = measure_all(args)
+    lines = report.header(machine(), args.repeat) + report.validation(r["validation"], list(r["one_file"].values()))
+    lines += report.builds(r["builds"]) + report.page_weights(r["pages"])
+    if r.get("national"):
+        lines += report.national(r["base"], r["national"], r["memory"])
+    lines += report.reader(r.get("reader")) + report.preview(r.get("preview")) + report.search(r.get("search"))
+    lines += report.targets(report.all_targets(r))
+    text = "\n".join(lines) + "\n"
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -1,7 +1,7 @@
 """Peak memory of a command's whole process tree: the build, its forked rendering workers and
 the Pagefind process, counted together.
 
-    python scripts/tree_memory.py [--series FILE] -- catalogue build --root DIR --site-dir SITE
+    python benchmarks/tree_memory.py [--series FILE] -- catalogue build --root DIR --site-dir SITE
 
 Why not `/usr/bin/time -v` or `wait4`: both give the largest resident size of ONE process (the
 biggest of the tree), so a build whose Python process and Pagefind process peak at the same time
