@@ -94,8 +94,10 @@ CHUNK = 200
 _shared: tuple | None = None  # (ctx, env, incoming) for forked workers
 
 
-def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | None = None) -> dict[str, str]:
-    """Every generated page and data file, keyed by its path in the site's source tree."""
+def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | None = None,
+                reuse: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated page and data file, keyed by its path in the site's source tree. A pattern
+    or organisation page found in `reuse` (a preview's unchanged pages) is taken from it as is."""
     global _shared
     env = environment(override_dir)
     incoming = charts.reverse_relations(ctx)
@@ -125,17 +127,23 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
         page(f"categories/{category}.md", "category.md.j2", category=category,
              views=[v for v in ctx.patterns if v.pattern.category == category])
 
-    items = [("p", i) for i in range(len(ctx.patterns))] + [("o", i) for i in range(len(ctx.organisations))]
+    entities = [v.page for v in ctx.patterns] + [o.page for o in ctx.organisations]
+    reuse = reuse or {}
+    items = [item for item, path in zip([("p", i) for i in range(len(ctx.patterns))] +
+                                        [("o", i) for i in range(len(ctx.organisations))], entities)
+             if path not in reuse]
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     for name in ("pattern.md.j2", "organisation.md.j2"):
         env.get_template(name)  # compiled once, here, before workers fork
     _shared = (ctx, env, incoming)
+    rendered: dict[str, str] = {}
     try:
-        for rendered in process_map(_render_chunk, chunks, 1 if len(items) < PARALLEL_MIN else jobs,
-                                    fork_only=True):
-            tree.update(rendered)
+        for part in process_map(_render_chunk, chunks, 1 if len(items) < PARALLEL_MIN else jobs, fork_only=True):
+            rendered.update(part)
     finally:
         _shared = None
+    for path in entities:  # in the same order whichever were rendered
+        tree[path] = rendered[path] if path in rendered else reuse[path]
 
     # Data for other tools, and the site's own assets.
     tree["catalogue.json"] = exports.catalogue_json(ctx)
