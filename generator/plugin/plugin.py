@@ -19,7 +19,7 @@ from generator.errors import CatalogueError, InvalidCatalogueError
 from generator.layout import CatalogueRoot
 from generator.plugin.config import CatalogueConfig
 from generator.plugin.navigation import add_pages_after_catalogue, footer_links
-from generator.plugin.preview import DirtyNotice, Preview, clear_bundle
+from generator.plugin.preview import STAGING, DirtyNotice, Preview, clear_bundle
 from generator.plugin.session import SiteBuild
 from generator.publish.outputdir import check_mkdocs_site_dir, write_marker
 from generator.publish.pipeline import SiteOptions, render_catalogue
@@ -51,11 +51,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_startup(self, *, command, dirty):
         """Under `catalogue serve` (MkDocs' serve with dirty builds), each build after the first
         rebuilds only what the edit changed (plugin/preview.py)."""
+        self.on_shutdown()
         self.preview = Preview() if command == "serve" and dirty else None
         if self.preview:
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
     def on_shutdown(self):
+        if self.preview:
+            self.preview.reset()
         self.preview = None
 
     def on_config(self, config):
@@ -111,14 +114,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         theme. And a fresh cache for the navigation HTML shared by pages outside the nav, and the
         footer's links."""
         footer = footer_links(files, self.config.repo_url)
-        held = []
         if self.session and self.preview:
             self.preview.settle(self.nav, files, footer)
             documents = self.preview.search_documents(self.session.documents, files)
-            held = documents if self.session.deferred else []
-            clear_bundle(Path(config.site_dir) / BUNDLE)
-        if self.session:
-            _plugin_error(lambda: self.session.write_index(config.site_dir, held))
+            if self.session.deferred:  # written aside after the build, then swapped in
+                clear_bundle(Path(config.site_dir) / STAGING)
+                _plugin_error(lambda: self.session.write_index(config.site_dir, documents, STAGING))
+            else:
+                clear_bundle(Path(config.site_dir) / BUNDLE)
+        if self.session and not self.session.deferred:
+            _plugin_error(lambda: self.session.write_index(config.site_dir))
         self.files = files
         env.globals["catalogue_nav_cache"] = {}
         env.globals["catalogue_footer_links"] = footer
@@ -143,7 +148,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_post_build(self, config):
         """Wait for the search index (site/pagefind/) to be written; fail the build if it was not."""
-        if self.session:
+        if self.session and self.session.deferred:
+            self.preview.index_later(self.session.hand_over(), config.site_dir)
+        elif self.session:
             _plugin_error(self.session.finish)
         if self.session and self.preview:
             self.preview.finish(self.files, config.site_dir)

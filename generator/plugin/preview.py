@@ -12,6 +12,12 @@ A page that is not rebuilt gets back what the previous build read from it (title
 contents list, anchors), so the menu and anchor checks of the rebuilt pages are as in a full build;
 its search document is sent to Pagefind again, since Pagefind writes a whole index. Files of the
 previous build that this one no longer makes are removed.
+
+Pagefind takes far longer to index every page again than the rest of such a build (about 30 s
+at 5,000 patterns on a busy 2-core machine), so a partial build does not wait for it: the index is
+written into STAGING while the browser already shows the rebuilt pages, and swapped in for
+`pagefind/` when it is complete. The next edit cancels an index still being written, and writes
+its own.
 """
 
 from __future__ import annotations
@@ -20,9 +26,15 @@ import hashlib
 import logging
 import os
 import shutil
+import threading
 from pathlib import Path
 
+from generator.errors import SearchIndexError
 from generator.publish.pipeline import Publication
+from generator.publish.searchindex import BUNDLE, SearchIndexer
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+STAGING = ".pagefind-next"  # inside site_dir, so the swap is a rename on the same file system
 
 # What a page keeps from being read and converted, for pages skipped in the next build.
 # (Not its links to other pages' anchors: they name the previous build's File objects.)
@@ -41,6 +53,7 @@ class Preview:
     """The previous build of a `catalogue serve` session."""
 
     def __init__(self):
+        self.indexing: tuple[threading.Thread, SearchIndexer] | None = None
         self.publication: Publication | None = None
         self.pages: dict[str, dict] = {}  # src_uri: PAGE_STATE values
         self.documents: dict[str, str] = {}  # page URL: search document
@@ -52,11 +65,13 @@ class Preview:
 
     def reset(self) -> None:
         """After a failed build: the next one rebuilds everything."""
+        self.cancel_index()
         self.__init__()
 
     def start(self, publication: Publication, files, config) -> None:
         """A new build: note the generated files whose text changed, and make every file answer
         `is_modified()` by this build's decision."""
+        self.cancel_index()
         previous = self.publication.tree if self.publication else {}
         self.changed = {path for path, text in publication.tree.items() if previous.get(path) != text}
         config_stamp = _config_stamp(config)
@@ -98,12 +113,42 @@ class Preview:
         self.documents = {url: self.documents[url] for url in urls if url in self.documents}
         return list(self.documents.items())
 
+    def index_later(self, search: SearchIndexer | None, site_dir: str) -> None:
+        """Wait for the index in the background, then put it in place of the previous one."""
+        if search is None:
+            return
+        thread = threading.Thread(target=_swap_in, args=(search, Path(site_dir)), name="pagefind-preview", daemon=True)
+        self.indexing = (thread, search)
+        thread.start()
+
+    def wait_for_index(self) -> None:
+        """Until the index of the last build is in place (for tests and measurements)."""
+        if self.indexing:
+            self.indexing[0].join()
+
+    def cancel_index(self) -> None:
+        """Stop an index still being written, and leave the one in place as it is."""
+        indexing, self.indexing = self.indexing, None
+        if indexing and indexing[0].is_alive():
+            indexing[1].cancel()
+            indexing[0].join()
+
     def finish(self, files, site_dir: str) -> None:
         """Remove what the previous build wrote and this one did not."""
         written = {os.path.normpath(file.abs_dest_path) for file in files}
         for path in sorted(self.written - written):
             _remove(Path(path), Path(site_dir))
         self.written = written
+
+
+def _swap_in(search: SearchIndexer, site_dir: Path) -> None:
+    try:
+        search.wait()
+    except SearchIndexError as exc:  # cancelled by the next edit, or Pagefind failed
+        log.info("the search index of this preview was not updated: %s", exc)
+        return
+    clear_bundle(site_dir / BUNDLE)
+    (site_dir / STAGING).rename(site_dir / BUNDLE)
 
 
 def clear_bundle(bundle: Path) -> None:

@@ -77,19 +77,24 @@ class SiteBuild:
         if self.show_rendered:
             self.show_rendered(self.rendered, self.total)
 
-    def write_index(self, site_dir: str, documents: list[tuple[str, str]] = ()) -> None:
+    def write_index(self, site_dir: str, documents: list[tuple[str, str]] = (), folder: str = BUNDLE) -> None:
         """Every page is converted: have Pagefind write the index while the theme is rendered
         (after `documents`, the (URL, document) pairs held back by a deferred build)."""
         if self.search:
             for url, document in documents:
                 self.search.add(url, document)
-            self.search.write(Path(site_dir) / BUNDLE)
+            self.search.write(Path(site_dir) / folder)
 
     def finish(self) -> None:
         """Wait for the search index to be written (raises SearchIndexError if it was not)."""
         search, self.search = self.search, None
         if search:
             search.wait()
+
+    def hand_over(self) -> SearchIndexer | None:
+        """The indexer, for a preview to wait for after the build (plugin/preview.py)."""
+        search, self.search = self.search, None
+        return search
 
     def abort(self) -> None:
         search, self.search = self.search, None

@@ -105,6 +105,11 @@ class SearchIndexer:
         finally:
             self.close()
 
+    def cancel(self) -> None:
+        """Stop at once, index unwritten (a preview's next build writes a new one)."""
+        self._proc.kill()
+        self.close()
+
     def close(self) -> None:
         """End the process (killed if it has not ended 10 s after its input closes) and the reader;
         safe to call twice."""

@@ -41,6 +41,7 @@ class Server:
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site))
         config.site_url = SERVE_URL
         build(config, serve_url=SERVE_URL, dirty=True)
+        self.plugin.preview.wait_for_index()  # written after the build, when only some pages were
         return self.plugin.preview
 
     def stop(self):
