@@ -87,7 +87,7 @@ def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = N
     context = build_context(validation.catalogue, validation.today or default_today(), repo_url=options.repo_url,
                             edit_branch=options.edit_branch, site_url=options.site_url,
                             directory_urls=options.directory_urls, intake_email=_intake_email(options),
-                            forms=forms)
+                            forms=forms, previous=previous.context if previous else None)
     # Render every page and data file (in a preview, only the pages the change can alter); the
     # search index is built from the finished pages.
     stamp = template_stamp(options.templates)

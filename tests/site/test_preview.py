@@ -65,11 +65,17 @@ def differences(one: Path, other: Path) -> list[str]:
     def walk(cmp: filecmp.dircmp, at: str) -> None:
         found.extend(f"{at}{name} (only in one)" for name in cmp.left_only + cmp.right_only)
         _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        found.extend(f"{at}{name}" for name in mismatch + errors)
+        found.extend(f"{at}{name} ({_sizes(cmp, name)})" for name in mismatch + errors)
         for name, sub in cmp.subdirs.items():
             walk(sub, f"{at}{name}/")
     walk(filecmp.dircmp(one, other), "")
     return sorted(found)
+
+
+def _sizes(cmp: filecmp.dircmp, name: str) -> str:
+    """The two sizes, to tell a partly written file from a different one."""
+    return " vs ".join(str((Path(side) / name).stat().st_size) if (Path(side) / name).exists() else "missing"
+                       for side in (cmp.left, cmp.right))
 
 
 def pattern_file(root: Path, index: int) -> Path:
