@@ -102,30 +102,38 @@ class SearchIndexer:
                 errors = [r for r in self._replies.values() if r.get("type") == "Error"]
             if errors:
                 raise SearchIndexError(f"Pagefind could not index the site: {errors[0].get('message')}")
-        finally:
+        except BaseException:
             self.close()
+            raise
+        # Pagefind can answer before its last file is on disk (a busy machine showed an empty
+        # file in the bundle when it was killed 10 s later): let it end by itself.
+        if not self.close(grace=self.SILENCE_LIMIT):
+            raise SearchIndexError(f"Pagefind did not end {self.SILENCE_LIMIT:.0f} s after writing the index")
 
     def cancel(self) -> None:
         """Stop at once, index unwritten (a preview's next build writes a new one)."""
         self._proc.kill()
         self.close()
 
-    def close(self) -> None:
-        """End the process (killed if it has not ended 10 s after its input closes) and the reader;
-        safe to call twice."""
+    def close(self, grace: float = 10.0) -> bool:
+        """End the process (killed if it has not ended `grace` seconds after its input closes) and
+        the reader; safe to call twice. False if it had to be killed."""
+        ended = True
         try:
             self._proc.stdin.close()  # Pagefind ends when its input does
         except OSError:
             pass
         try:
-            self._proc.wait(timeout=10)
+            self._proc.wait(timeout=grace)
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
+            ended = False
         self._reader.join(timeout=10)
         if not self._reader.is_alive():
             self._proc.stdout.close()
         self._stderr.close()
+        return ended
 
     def _send(self, payload: dict) -> int:
         self._sent += 1
