@@ -1,10 +1,11 @@
-"""Publish, preview: which pattern and organisation pages an edit can change, so that `catalogue
-serve` renders only those again and takes every other one from the previous build.
+"""Publish, preview: which pattern, organisation, tag, category, region and ICB pages an edit can
+change, so that `catalogue serve` renders only those again and takes every other one from the
+previous build. Every other page and data file is rendered every time.
 
 The rule is conservative. A page is rendered again when any pattern it shows (its own, the
 patterns it relates to or that relate to it, its replacement, its companions, an organisation's
-patterns and suggestions) changed, was added or was removed, or when its companions or
-suggestions changed. Anything else that every page reads (the registry, the day, the site's
+patterns and suggestions, the patterns a tag, category or area lists) changed, was added or was
+removed, or when its companions or suggestions changed. Anything else that every page reads (the registry, the day, the site's
 options, the issue forms, the templates) renders every page again. tests/site/test_preview.py
 compares the result with a clean full build, byte for byte.
 """
@@ -13,8 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.model.vocabulary import enum_values
 from generator.render.charts import reverse_relations
 from generator.render.context import SiteContext
+from generator.render.pages import tag_index
 
 
 def template_stamp(override_dir: Path | None) -> tuple:
@@ -74,9 +77,11 @@ def reusable_pages(old: SiteContext, old_tree: dict[str, str], new: SiteContext,
         return {}
     changed = changed_patterns(old, new)
     if not changed:
-        return {path: old_tree[path] for path in _entity_pages(new) if path in old_tree}
+        return {path: old_tree[path] for path in _entity_pages(new) + list(_lists(new)) if path in old_tree}
+    old_lists, new_lists = _lists(old), _lists(new)
+    keep = {path: old_tree[path] for path, shown in new_lists.items()
+            if path in old_tree and not (shown | old_lists.get(path, set())) & changed}
     old_refs, new_refs = _pattern_refs(old), _pattern_refs(new)
-    keep = {}
     for view in new.patterns:
         shown = new_refs[view.id] | old_refs.get(view.id, set())
         if view.page in old_tree and not shown & changed \
@@ -90,6 +95,19 @@ def reusable_pages(old: SiteContext, old_tree: dict[str, str], new: SiteContext,
                 and old.recommendations.for_organisation(code) == new.recommendations.for_organisation(code):
             keep[org.page] = old_tree[org.page]
     return keep
+
+
+def _lists(ctx: SiteContext) -> dict[str, set[str]]:
+    """The pages that list patterns, each with the ids it lists: a tag, a category, a region or an
+    ICB (its organisations' patterns, started or adopted)."""
+    lists = {f"tags/{tag}.md": {v.id for v in views} for tag, views in tag_index(ctx)}
+    for category in enum_values("category"):
+        lists[f"categories/{category}.md"] = {v.id for v in ctx.patterns if v.pattern.category == category}
+    for area in ctx.regions + ctx.icbs:
+        orgs = area.organisations + [org for icb in area.icbs for org in icb.organisations]
+        lists[area.page] = {v.id for org in orgs for v in org.originated} | \
+            {v.id for org in orgs for v, _ in org.adoptions}
+    return lists
 
 
 def _entity_pages(ctx: SiteContext) -> list[str]:

@@ -97,14 +97,15 @@ _shared: tuple | None = None  # (ctx, env, incoming) for forked workers
 def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | None = None,
                 reuse: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated page and data file, keyed by its path in the site's source tree. A pattern
-    or organisation page found in `reuse` (a preview's unchanged pages) is taken from it as is."""
+    page found in `reuse` (a preview's unchanged pages) is taken from it as is."""
     global _shared
     env = environment(override_dir)
     incoming = charts.reverse_relations(ctx)
     tree: dict[str, str] = {}
+    reuse = reuse or {}
 
     def page(path: str, template: str, **values) -> None:
-        tree[path] = _page(ctx, env, path, template, **values)
+        tree[path] = reuse[path] if path in reuse else _page(ctx, env, path, template, **values)
 
     # Fixed pages, then one page per category, pattern and organisation.
     page("index.md", "home.md.j2")
@@ -128,7 +129,6 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
              views=[v for v in ctx.patterns if v.pattern.category == category])
 
     entities = [v.page for v in ctx.patterns] + [o.page for o in ctx.organisations]
-    reuse = reuse or {}
     items = [item for item, path in zip([("p", i) for i in range(len(ctx.patterns))] +
                                         [("o", i) for i in range(len(ctx.organisations))], entities)
              if path not in reuse]
