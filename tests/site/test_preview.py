@@ -164,3 +164,18 @@ def test_no_change_rebuilds_no_page(server, tmp_path):
     preview = server.build()
     assert preview.changed == set() and not preview.everything
     check_same_as_full_build(server, tmp_path)
+
+
+def test_a_broken_edit_then_its_fix(server, tmp_path):
+    """A half-typed file fails the build (as the dev server shows it); the next build, after the
+    fix, rebuilds every page and matches a clean build."""
+    from mkdocs.exceptions import Abort
+
+    path = pattern_file(server.root, 23)
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")
+    with pytest.raises(Abort):
+        server.build()
+    path.write_text(good.replace("\nsolution: |\n", "\nsolution: |\n  Fixed, fictionally.\n", 1), encoding="utf-8")
+    assert server.build().everything
+    check_same_as_full_build(server, tmp_path)
