@@ -96,9 +96,8 @@ _shared: tuple | None = None  # (ctx, env, incoming) for forked workers
 
 def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | None = None,
                 reuse: dict[str, str] | None = None) -> dict[str, str]:
-    """Every generated page and data file, keyed by its path in the site's source tree. A pattern
-    page found in `reuse` (a preview's unchanged pages) is taken from it as is."""
-    global _shared
+    """Every generated page and data file, keyed by its path in the site's source tree. A page
+    found in `reuse` (a preview's unchanged pages: publish/preview.py) is taken from it as is."""
     env = environment(override_dir)
     incoming = charts.reverse_relations(ctx)
     tree: dict[str, str] = {}
@@ -128,6 +127,24 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
         page(f"categories/{category}.md", "category.md.j2", category=category,
              views=[v for v in ctx.patterns if v.pattern.category == category])
 
+    tree.update(_entity_pages(ctx, env, incoming, reuse, jobs))
+
+    # Data for other tools, and the site's own assets.
+    tree["catalogue.json"] = exports.catalogue_json(ctx)
+    tree["catalogue.csv"] = exports.catalogue_csv(ctx)
+    tree["feed.xml"] = exports.atom_feed(ctx, ctx.site_url)
+    tree["schema/catalogue.schema.json"] = json.dumps(load_schema("catalogue.schema.json"), indent=2) + "\n"
+    tree["schema/pattern.schema.json"] = json.dumps(load_schema("pattern.schema.json"), indent=2) + "\n"
+    for view in ctx.patterns:
+        tree[badges.badge_path(view.id)] = badges.badge_svg(view)
+    for asset in (CSS, JS):
+        tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
+    return tree
+
+
+def _entity_pages(ctx: SiteContext, env, incoming, reuse: dict[str, str], jobs: int | None) -> dict[str, str]:
+    """Pattern and organisation pages, in order: those in `reuse` as they are, the rest rendered."""
+    global _shared
     entities = [v.page for v in ctx.patterns] + [o.page for o in ctx.organisations]
     items = [item for item, path in zip([("p", i) for i in range(len(ctx.patterns))] +
                                         [("o", i) for i in range(len(ctx.organisations))], entities)
@@ -142,20 +159,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
             rendered.update(part)
     finally:
         _shared = None
-    for path in entities:  # in the same order whichever were rendered
-        tree[path] = rendered[path] if path in rendered else reuse[path]
-
-    # Data for other tools, and the site's own assets.
-    tree["catalogue.json"] = exports.catalogue_json(ctx)
-    tree["catalogue.csv"] = exports.catalogue_csv(ctx)
-    tree["feed.xml"] = exports.atom_feed(ctx, ctx.site_url)
-    tree["schema/catalogue.schema.json"] = json.dumps(load_schema("catalogue.schema.json"), indent=2) + "\n"
-    tree["schema/pattern.schema.json"] = json.dumps(load_schema("pattern.schema.json"), indent=2) + "\n"
-    for view in ctx.patterns:
-        tree[badges.badge_path(view.id)] = badges.badge_svg(view)
-    for asset in (CSS, JS):
-        tree[asset] = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
-    return tree
+    return {path: rendered[path] if path in rendered else reuse[path] for path in entities}
 
 
 def _area_pages(ctx: SiteContext, page) -> None:
