@@ -53,8 +53,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         rebuilds only what the edit changed (plugin/preview.py)."""
         self.on_shutdown()
         self.preview = Preview() if command == "serve" and dirty else None
-        if self.preview:
-            logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
+        builder_log = logging.getLogger("mkdocs.commands.build")
+        if self.preview and not any(isinstance(f, DirtyNotice) for f in builder_log.filters):
+            builder_log.addFilter(DirtyNotice())
 
     def on_shutdown(self):
         if self.preview:
@@ -111,7 +112,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_env(self, env, config, files):
         """Every page is converted by now: the search index is written while MkDocs renders the
-        theme. And a fresh cache for the navigation HTML shared by pages outside the nav, and the
+        theme (under a preview that converted only some pages, aside, from every page's document).
+        And a fresh cache for the navigation HTML shared by pages outside the nav, and the
         footer's links."""
         footer = footer_links(files, self.config.repo_url)
         if self.session and self.preview:
@@ -147,7 +149,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return output
 
     def on_post_build(self, config):
-        """Wait for the search index (site/pagefind/) to be written; fail the build if it was not."""
+        """Wait for the search index (site/pagefind/) to be written; fail the build if it was not.
+        A preview's partial build does not wait: the index is swapped in when it is complete."""
         if self.session and self.session.deferred:
             self.preview.index_later(self.session.hand_over(), config.site_dir)
         elif self.session:
