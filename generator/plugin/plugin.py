@@ -19,9 +19,11 @@ from generator.errors import CatalogueError, InvalidCatalogueError
 from generator.layout import CatalogueRoot
 from generator.plugin.config import CatalogueConfig
 from generator.plugin.navigation import add_pages_after_catalogue, footer_links
+from generator.plugin.preview import STAGING, DirtyNotice, Preview, clear_bundle
 from generator.plugin.session import SiteBuild
 from generator.publish.outputdir import check_mkdocs_site_dir, write_marker
 from generator.publish.pipeline import SiteOptions, render_catalogue
+from generator.publish.searchindex import BUNDLE
 from generator.render.pages import CSS, JS, category_pages
 from generator.report import format_problem, text_report
 
@@ -44,6 +46,21 @@ def _plugin_error(step):
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     session: SiteBuild | None = None
+    preview: Preview | None = None  # kept across the builds of `catalogue serve` (MkDocs keeps the plugin)
+
+    def on_startup(self, *, command, dirty):
+        """Under `catalogue serve` (MkDocs' serve with dirty builds), each build after the first
+        rebuilds only what the edit changed (plugin/preview.py)."""
+        self.on_shutdown()
+        self.preview = Preview() if command == "serve" and dirty else None
+        builder_log = logging.getLogger("mkdocs.commands.build")
+        if self.preview and not any(isinstance(f, DirtyNotice) for f in builder_log.filters):
+            builder_log.addFilter(DirtyNotice())
+
+    def on_shutdown(self):
+        if self.preview:
+            self.preview.reset()
+        self.preview = None
 
     def on_config(self, config):
         """Resolve the catalogue root, refuse a site_dir that could remove a source, and add the
@@ -75,10 +92,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         not fail a --strict build (they are logged at info level)."""
         if not self.config.enabled:
             return files
-        publication = _plugin_error(lambda: render_catalogue(self.root, self.options))
+        previous = self.preview.publication if self.preview else None
+        publication = _plugin_error(lambda: render_catalogue(self.root, self.options, previous=previous))
         for problem in publication.validation.result.warnings:
             log.info("%s", format_problem(problem))
-        self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config))
+        self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config, self.preview is not None))
+        if self.preview:
+            self.preview.start(publication, files, config)
+            self.session.deferred = not self.preview.everything
         self.menu = category_pages(publication.context)
         return files
 
@@ -86,16 +107,28 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """The category pages that hold a pattern join the menu after the catalogue page."""
         if self.session:
             add_pages_after_catalogue(nav, files, self.menu)
+        self.nav = nav
         return nav
 
     def on_env(self, env, config, files):
         """Every page is converted by now: the search index is written while MkDocs renders the
-        theme. And a fresh cache for the navigation HTML shared by pages outside the nav, and the
+        theme (under a preview that converted only some pages, aside, from every page's document).
+        And a fresh cache for the navigation HTML shared by pages outside the nav, and the
         footer's links."""
-        if self.session:
+        footer = footer_links(files, self.config.repo_url)
+        if self.session and self.preview:
+            self.preview.settle(self.nav, files, footer)
+            documents = self.preview.search_documents(self.session.documents, files)
+            if self.session.deferred:  # written aside after the build, then swapped in
+                clear_bundle(Path(config.site_dir) / STAGING)
+                _plugin_error(lambda: self.session.write_index(config.site_dir, documents, STAGING))
+            else:
+                clear_bundle(Path(config.site_dir) / BUNDLE)
+        if self.session and not self.session.deferred:
             _plugin_error(lambda: self.session.write_index(config.site_dir))
+        self.files = files
         env.globals["catalogue_nav_cache"] = {}
-        env.globals["catalogue_footer_links"] = footer_links(files, self.config.repo_url)
+        env.globals["catalogue_footer_links"] = footer
         return env
 
     @event_priority(100)
@@ -116,14 +149,21 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return output
 
     def on_post_build(self, config):
-        """Wait for the search index (site/pagefind/) to be written; fail the build if it was not."""
-        if self.session:
+        """Wait for the search index (site/pagefind/) to be written; fail the build if it was not.
+        A preview's partial build does not wait: the index is swapped in when it is complete."""
+        if self.session and self.session.deferred:
+            self.preview.index_later(self.session.hand_over(), config.site_dir)
+        elif self.session:
             _plugin_error(self.session.finish)
+        if self.session and self.preview:
+            self.preview.finish(self.files, config.site_dir)
 
     def on_build_error(self, error):
-        """Stop the search indexer of a build that failed part way."""
+        """Stop the search indexer of a build that failed part way; a preview rebuilds everything next."""
         if self.session:
             self.session.abort()
+        if self.preview:
+            self.preview.reset()
 
     def on_serve(self, server, config, builder):
         """Rebuild when a pattern or the registry changes (run after MkDocs adds its own watches)."""

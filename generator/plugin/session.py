@@ -4,7 +4,9 @@
   given back as the page's content (finished HTML is never parsed as Markdown again).
 - The progress lines on a terminal: pages converted, then pages rendered.
 - The search index: Pagefind indexes each page as MkDocs converts it and writes the index while
-  MkDocs renders the theme (publish/searchindex.py).
+  MkDocs renders the theme (publish/searchindex.py). Under a preview (plugin/preview.py) each
+  page's document is also kept, and a build that converts only some pages sends every document
+  once all are known, in the same order.
 """
 
 from __future__ import annotations
@@ -24,8 +26,12 @@ from generator.render.toc import anchor_ids, toc_tokens
 class SiteBuild:
     """The generated pages, progress and search index of one MkDocs build."""
 
-    def __init__(self, tree: dict[str, str], files, config):
+    def __init__(self, tree: dict[str, str], files, config, keep_documents: bool = False):
         self.generated: set[str] = set()
+        # Under a preview: this build's search documents by page URL, and whether they are sent
+        # only at the end (when the build converts only the pages that changed).
+        self.documents: dict[str, str] | None = {} if keep_documents else None
+        self.deferred = False
         self.bodies: dict[str, str] = {}
         for path, content in tree.items():
             if files.get_file_from_path(path) is not None:
@@ -60,7 +66,10 @@ class SiteBuild:
             self.show_converted(self.converted, self.total)
         if self.search and indexed(page.file.src_uri):
             document = search_document(page.title or "", html, page.meta.get("tags") or [], self.language)
-            self.search.add("/" + page.url, document)
+            if self.documents is not None:
+                self.documents["/" + page.url] = document
+            if not self.deferred:
+                self.search.add("/" + page.url, document)
         return html
 
     def rendered_page(self) -> None:
@@ -68,16 +77,24 @@ class SiteBuild:
         if self.show_rendered:
             self.show_rendered(self.rendered, self.total)
 
-    def write_index(self, site_dir: str) -> None:
-        """Every page is converted: have Pagefind write the index while the theme is rendered."""
+    def write_index(self, site_dir: str, documents: list[tuple[str, str]] = (), folder: str = BUNDLE) -> None:
+        """Every page is converted: have Pagefind write the index while the theme is rendered
+        (after `documents`, the (URL, document) pairs held back by a deferred build)."""
         if self.search:
-            self.search.write(Path(site_dir) / BUNDLE)
+            for url, document in documents:
+                self.search.add(url, document)
+            self.search.write(Path(site_dir) / folder)
 
     def finish(self) -> None:
         """Wait for the search index to be written (raises SearchIndexError if it was not)."""
         search, self.search = self.search, None
         if search:
             search.wait()
+
+    def hand_over(self) -> SearchIndexer | None:
+        """The indexer, for a preview to wait for after the build (plugin/preview.py)."""
+        search, self.search = self.search, None
+        return search
 
     def abort(self) -> None:
         search, self.search = self.search, None

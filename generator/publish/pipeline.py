@@ -22,6 +22,7 @@ from generator.dates import today as default_today
 from generator.errors import ConfigError, InvalidCatalogueError
 from generator.issueforms import load_forms
 from generator.layout import CatalogueRoot
+from generator.publish.preview import reusable_pages, template_stamp
 from generator.siteconfig import plugin_options, read_mkdocs_yml
 from generator.render.context import SiteContext, build_context
 from generator.render.pages import render_site
@@ -69,11 +70,14 @@ class Publication:
     validation: Validation
     context: SiteContext
     tree: dict[str, str] = field(repr=False)
+    templates: tuple = ()  # the catalogue's own templates as they were (publish/preview.py)
 
 
 def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = None,
-                     jobs: int | None = None) -> Publication:
-    """Validate, compute and render a catalogue; raise InvalidCatalogueError if it has errors."""
+                     jobs: int | None = None, previous: Publication | None = None) -> Publication:
+    """Validate, compute and render a catalogue; raise InvalidCatalogueError if it has errors.
+    Given the `previous` publication (a preview's last build), pattern and organisation pages
+    the change cannot have altered are taken from it instead of rendered again."""
     # Load and validate: the same run as `catalogue validate` (or the one `catalogue build` made
     # before starting MkDocs, taken instead of reading the files again).
     validation = _prevalidated(root, today) or validate_catalogue(root, today=today)
@@ -85,10 +89,14 @@ def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = N
     context = build_context(validation.catalogue, validation.today or default_today(), repo_url=options.repo_url,
                             edit_branch=options.edit_branch, site_url=options.site_url,
                             directory_urls=options.directory_urls, intake_email=_intake_email(options),
-                            forms=forms)
-    # Render every page and data file; the search index is built from the finished pages.
-    tree = render_site(context, options.templates, jobs, _page_size(options))
-    return Publication(validation, context, tree)
+                            forms=forms, previous=previous.context if previous else None)
+    # Render every page and data file (in a preview, only the pages the change can alter); the
+    # search index is built from the finished pages.
+    stamp = template_stamp(options.templates)
+    reuse = reusable_pages(previous.context, previous.tree, context, previous.templates == stamp) \
+        if previous else None
+    tree = render_site(context, options.templates, jobs, _page_size(options), reuse)
+    return Publication(validation, context, tree, stamp)
 
 
 def _intake_email(options: SiteOptions) -> str | None:

@@ -50,6 +50,19 @@ def search_document(title: str, content: str, tags: list[str] = (), lang: str = 
             f'{content}{f"<p>{chips}</p>" if chips else ""}</article></body></html>')
 
 
+def _write_bundle(bundle: Path, files: list[dict]) -> None:
+    """The index's files, each written whole, into the bundle folder."""
+    try:
+        for file in files:
+            path = bundle / file["path"]
+            if bundle.resolve() not in path.resolve().parents:
+                raise SearchIndexError(f"Pagefind named a file outside the index folder: {file['path']}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
+    except (OSError, KeyError, TypeError, ValueError) as exc:
+        raise SearchIndexError(f"the search index could not be written to {bundle}: {exc}") from exc
+
+
 class SearchIndexer:
     """One Pagefind service process and one index in it. `add()` does not wait for Pagefind;
     `write()` asks for the bundle; `wait()` waits for it and reports the first error, if any."""
@@ -88,8 +101,12 @@ class SearchIndexer:
                     "file_contents": document, "file_path": None})
 
     def write(self, bundle_dir: Path) -> None:
-        """Ask for the bundle to be written once every page sent so far is indexed; returns at once."""
-        self._last = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle_dir)})
+        """Ask for the bundle once every page sent so far is indexed; returns at once. Pagefind
+        hands the files over (GetFiles) and wait() writes each whole: with WriteFiles, bundles on
+        a busy machine now and then held a file cut short (32,768 of 41,830 bytes), or empty,
+        after Pagefind had answered."""
+        self._bundle = Path(bundle_dir)
+        self._last = self._send({"type": "GetFiles", "index_id": self._index})
 
     def wait(self) -> None:
         """Wait until the bundle is written and every page answered; raise on any page Pagefind
@@ -102,8 +119,17 @@ class SearchIndexer:
                 errors = [r for r in self._replies.values() if r.get("type") == "Error"]
             if errors:
                 raise SearchIndexError(f"Pagefind could not index the site: {errors[0].get('message')}")
+            files = self._replies[self._last].get("files")
+            if not isinstance(files, list):
+                raise SearchIndexError(f"Pagefind did not hand over the index: {self._replies[self._last]}")
         finally:
             self.close()
+        _write_bundle(self._bundle, files)
+
+    def cancel(self) -> None:
+        """Stop at once, index unwritten (a preview's next build writes a new one)."""
+        self._proc.kill()
+        self.close()
 
     def close(self) -> None:
         """End the process (killed if it has not ended 10 s after its input closes) and the reader;

@@ -143,11 +143,19 @@ def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> s
     return "./" if rel == "." else rel
 
 
-def build_context(catalogue: Catalogue, today: dt.date, **options) -> SiteContext:
-    """Compute reuse, maturity and timelines for every pattern, and every organisation's role."""
+def build_context(catalogue: Catalogue, today: dt.date, previous: SiteContext | None = None,
+                  **options) -> SiteContext:
+    """Compute reuse, maturity and timelines for every pattern, and every organisation's role.
+    A pattern's view depends only on the pattern and the day, so a preview's `previous` context
+    lends the views of the patterns that did not change."""
     model = maturity_model()
+    kept = previous.by_id if previous is not None and previous.today == today and previous.model == model else {}
     views = []
     for pattern in catalogue.sorted_patterns():
+        old = kept.get(pattern.id)
+        if old is not None and old.pattern == pattern:
+            views.append(old)
+            continue
         assessment = model.assess(pattern, today)
         views.append(PatternView(
             pattern=pattern,

@@ -102,16 +102,17 @@ _shared: tuple | None = None  # (ctx, env, incoming, page_size) for forked worke
 
 
 def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | None = None,
-                page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, str]:
+                page_size: int = DEFAULT_PAGE_SIZE, reuse: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated page and data file, keyed by its path in the site's source tree. Long
-    lists are split into parts of `page_size` rows (render/paging.py)."""
-    global _shared
+    lists are split into parts of `page_size` rows (render/paging.py). A page found in `reuse` (a
+    preview's unchanged pages: publish/preview.py) is taken from it as is."""
     env = environment(override_dir)
     incoming = charts.reverse_relations(ctx)
     tree: dict[str, str] = {}
+    reuse = reuse or {}
 
     def page(path: str, template: str, **values) -> None:
-        tree[path] = _page(ctx, env, path, template, **values)
+        tree[path] = reuse[path] if path in reuse else _page(ctx, env, path, template, **values)
 
     def paged(first: str, template: str, lengths: tuple[int, ...], **values) -> None:
         for pager in pagers(first, page_size, *lengths):
@@ -130,17 +131,7 @@ def render_site(ctx: SiteContext, override_dir: Path | None = None, jobs: int | 
     page("search.md", "search.md.j2")
     _list_pages(ctx, tree, page, paged, page_size)
 
-    items = [("p", i) for i in range(len(ctx.patterns))] + [("o", i) for i in range(len(ctx.organisations))]
-    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-    for name in ("pattern.md.j2", "organisation.md.j2"):
-        env.get_template(name)  # compiled once, here, before workers fork
-    _shared = (ctx, env, incoming, page_size)
-    try:
-        for rendered in process_map(_render_chunk, chunks, 1 if len(items) < PARALLEL_MIN else jobs,
-                                    fork_only=True):
-            tree.update(rendered)
-    finally:
-        _shared = None
+    tree.update(_entity_pages(ctx, env, incoming, reuse, jobs, page_size))
 
     # Data for other tools, and the site's own assets.
     tree["catalogue.json"] = exports.catalogue_json(ctx)
@@ -180,6 +171,28 @@ def _list_pages(ctx: SiteContext, tree: dict[str, str], page, paged, page_size: 
 def _most_reused(views) -> list:
     """Patterns most reused first, ties in the order of their ids."""
     return sorted(sorted(views, key=lambda v: v.id), key=lambda v: -v.reuse.count)
+
+
+def _entity_pages(ctx: SiteContext, env, incoming, reuse: dict[str, str], jobs: int | None,
+                  page_size: int) -> dict[str, str]:
+    """Pattern and organisation pages (an organisation's split into parts), in order: an entity
+    whose every part is in `reuse` as it was, the rest rendered."""
+    global _shared
+    entities = [(("p", i), [v.page]) for i, v in enumerate(ctx.patterns)]
+    entities += [(("o", i), [p.path for p in pagers(o.page, page_size, len(o.originated), len(o.adoptions))])
+                 for i, o in enumerate(ctx.organisations)]
+    items = [item for item, paths in entities if not all(path in reuse for path in paths)]
+    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    for name in ("pattern.md.j2", "organisation.md.j2"):
+        env.get_template(name)  # compiled once, here, before workers fork
+    _shared = (ctx, env, incoming, page_size)
+    rendered: dict[str, str] = {}
+    try:
+        for part in process_map(_render_chunk, chunks, 1 if len(items) < PARALLEL_MIN else jobs, fork_only=True):
+            rendered.update(part)
+    finally:
+        _shared = None
+    return {path: rendered[path] if path in rendered else reuse[path] for _, paths in entities for path in paths}
 
 
 def _area_pages(ctx: SiteContext, page, paged) -> None:
