@@ -12,6 +12,7 @@ NAMES = {
     "": "home page",
     "patterns": "catalogue page (all patterns)",
     "patterns/*": "pattern pages",
+    "patterns/all": "every pattern without JavaScript (numbered pages)",
     "organisations": "organisations index",
     "organisations/*": "organisation pages",
     "categories": "categories index",
@@ -28,6 +29,8 @@ def kind_of(page: Path, site: Path) -> str:
     parts = page.relative_to(site).parts[:-1]  # the folders, without index.html
     if not parts:
         return ""
+    if parts[:2] == ("patterns", "all"):  # the no-JavaScript list, not pattern pages
+        return "patterns/all"
     return parts[0] if len(parts) == 1 else parts[0] + "/*"
 
 
@@ -41,7 +44,7 @@ def largest_pages(site: Path) -> dict[str, tuple[int, float, str]]:
         size = page.stat().st_size / 1024
         count, largest, where = found.get(kind, (0, -1.0, ""))
         if size > largest:
-            largest, where = size, str(page.parent.relative_to(site)) + "/"
+            largest, where = size, "/" + page.parent.relative_to(site).as_posix().strip(".") + ("/" if page.parent != site else "")
         found[kind] = (count + 1, largest, where)
     return found
 
