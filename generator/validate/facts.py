@@ -87,7 +87,9 @@ class FactsIndex:
         """Remember a file's facts under the status it had before it was read; a file changed
         too recently to tell a later change apart is left out."""
         if before is not None and max(before[3], before[4]) < self.started - RACY_NS:
-            self.new[name] = [before, facts]
+            kept = self.old.get(name)
+            # The same status as last time: keep that entry, with the text a limited run worked out.
+            self.new[name] = kept if isinstance(kept, list) and kept[:1] == [before] else [before, facts]
 
     def record(self, loaded: list[LoadedFile], valid: dict[str, bool]) -> None:
         """After a full run: the facts of every file that loaded. The status is taken after the
