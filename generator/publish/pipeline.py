@@ -70,7 +70,7 @@ class Publication:
     validation: Validation
     context: SiteContext
     tree: dict[str, str] = field(repr=False)
-    templates: tuple = ()  # the catalogue's own templates as they were (publish/preview.py)
+    templates: tuple = ()  # the catalogue's own templates as they were, and the page size (publish/preview.py)
 
 
 def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = None,
@@ -92,7 +92,9 @@ def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = N
                             forms=forms, previous=previous.context if previous else None)
     # Render every page and data file (in a preview, only the pages the change can alter); the
     # search index is built from the finished pages.
-    stamp = template_stamp(options.templates)
+    # What every page is rendered with besides the catalogue: its templates, and the page size
+    # long lists are split by (a page kept from a build with another size would be split wrongly).
+    stamp = (template_stamp(options.templates), _page_size(options))
     reuse = reusable_pages(previous.context, previous.tree, context, previous.templates == stamp) \
         if previous else None
     tree = render_site(context, options.templates, jobs, _page_size(options), reuse)

@@ -69,14 +69,18 @@ def read_json(path: Path):
 
 def write_json(path: Path, value) -> None:
     """Write a cache file atomically; a cache that cannot be written is no error."""
+    temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".cache-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(value, handle, ensure_ascii=False)
+            # ASCII escapes: a file name that is not UTF-8 reaches Python as a lone surrogate,
+            # which JSON can escape but UTF-8 cannot encode.
+            json.dump(value, handle)
         os.replace(temp, path)
-    except OSError:
-        pass
+    except (OSError, ValueError):
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
 
 
 def text_key(text: str) -> str:

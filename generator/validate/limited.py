@@ -76,15 +76,19 @@ def similar_entries(catalogue: Catalogue, others: dict, index: FactsIndex, resul
 def describer(catalogue: Catalogue, files: PatternFiles, others: dict):
     """(title, reuse count) of a pattern by id, for the similar-pattern message: a pattern not
     named in the run is read now, as only the few that match are ever described."""
-    by_id = {facts["data"]["id"]: name for name, facts in others.values() if facts["valid"]}
+    # The file named after the id owns it (a copy with the same id is the one blamed).
+    by_id = {facts["data"]["id"]: name for name, facts in others.values()
+             if facts["valid"] and name == f"{facts['data']['id']}.yaml"}
 
     def describe(pid: str) -> tuple[str, int]:
         pattern = catalogue.patterns.get(pid)
         if pattern is None:
-            path = files.folder / by_id[pid]
+            path = files.folder / by_id.get(pid, f"{pid}.yaml")
             loaded = load_yaml(path, str(path), Result())
-            if loaded is None:  # removed since the run began: the message still names it
+            try:
+                pattern = Pattern.from_data(loaded.data, str(path))
+            except (AttributeError, KeyError, TypeError, ValueError):
+                # Removed or rewritten since the run began: the message still names the pattern.
                 return pid, 0
-            pattern = Pattern.from_data(loaded.data, str(path))
         return pattern.title, reuse_of(pattern).count
     return describe

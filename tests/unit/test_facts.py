@@ -158,3 +158,36 @@ def test_off_means_no_index_is_written(tmp_path, catalogue, today, monkeypatch):
     name = sorted(p.name for p in (catalogue / "patterns").glob("*.yaml"))[0]
     limited(catalogue, [name], today)
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_remembered_without_a_traceback(indexed, catalogue, today, monkeypatch):
+    monkeypatch.chdir(catalogue)
+    source = sorted((catalogue / "patterns").glob("*.yaml"))[0]
+    odd = os.path.join(os.fsencode(catalogue / "patterns"), b"caf\xe9.yaml")
+    with open(odd, "wb") as handle:
+        handle.write(source.read_bytes())
+    validate_catalogue(catalogue, today=today)  # writes the index, the odd name included
+    assert list(indexed.glob("*.facts.json")) and not list(indexed.glob(".cache-*"))
+    assert limited(catalogue, [source.name], today) == uncached(monkeypatch, lambda: limited(catalogue, [source.name], today))
+
+
+def test_a_copy_with_the_same_id_does_not_change_the_similar_pattern_message(indexed, catalogue, today, monkeypatch):
+    """The message describes the file that owns the id (named after it), as a run without the
+    index does, not a copy claiming the same id."""
+    monkeypatch.chdir(catalogue)
+    original = sorted((catalogue / "patterns").glob("*.yaml"))[0]
+    data = fields(original)
+    near = dict(data, id="zz-fictional-near-copy", related=[])
+    (catalogue / "patterns" / "zz-fictional-near-copy.yaml").write_text(yaml_text(near), encoding="utf-8")
+    validate_catalogue(catalogue, today=today)
+    copy = dict(data, title="A fictional copy's title")
+    (catalogue / "patterns" / f"{original.stem}-copy.yaml").write_text(yaml_text(copy), encoding="utf-8")
+    found = limited(catalogue, ["zz-fictional-near-copy.yaml"], today)
+    assert any(p.rule == "similar-pattern" and data["title"] in p.message for p in found)
+    assert found == uncached(monkeypatch, lambda: limited(catalogue, ["zz-fictional-near-copy.yaml"], today))
+
+
+def yaml_text(data: dict) -> str:
+    import yaml
+
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -94,3 +94,13 @@ def test_page_size_comes_from_the_catalogues_mkdocs_yml(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("plugins:\n  - catalogue:\n      page_size: 25\n", encoding="utf-8")
     assert SiteOptions.from_mkdocs_yml(tmp_path / "mkdocs.yml").page_size == 25
     assert SiteOptions.from_mkdocs_yml(tmp_path / "missing.yml").page_size == 100
+
+
+def test_a_preview_after_the_page_size_changed_matches_a_clean_render(monkeypatch):
+    """A page split for another page size is never reused (the fictional demo catalogue)."""
+    demo = DEMO
+    monkeypatch.chdir(demo)
+    before = render_catalogue(demo, SiteOptions(page_size=1))
+    preview = render_catalogue(demo, SiteOptions(page_size=100), previous=before)
+    assert preview.tree == render_catalogue(demo, SiteOptions(page_size=100)).tree
+    assert any("/page-2.md" in path for path in before.tree)  # the first build did split lists
