@@ -149,3 +149,17 @@ def test_continuation_pages_stay_out_of_the_search_index(paged_site):
                                              if re.match(r"categories/[^/]+/index\.html$", p)))) + "/" in records
     continuation = [u for u in records if re.search(r"/page-[0-9]+/$", u)]
     assert not continuation, continuation[:5]
+
+
+def test_an_organisation_with_many_adoptions_is_split_and_complete(paged_site):
+    root = paged_site.root.parent / "catalogue"
+    entries = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (root / "patterns").glob("*.yaml")]
+    split = sorted(p.split("/")[1] for p in paged_site.html_pages if re.fullmatch(r"organisations/[A-Z0-9]+/page-2/index\.html", p))
+    assert split, f"some organisation should have more than {PAGE_SIZE} adoptions"
+    code = split[0]
+    urls = parts(paged_site, f"organisations/{code}/")
+    listed = rows_of(paged_site, urls, "Adoptions recorded for")
+    assert sorted(listed) == sorted(e["id"] for e in entries for a in e.get("adoptions", []) if a["organisation"] == code)
+    # Suggestions are for the first page only; the later parts carry only the lists.
+    assert paged_site.article(urls[0]).find("h2", id="patterns-organisations-like-yours-use")
+    assert not paged_site.article(urls[1]).find("h2", id="patterns-organisations-like-yours-use")

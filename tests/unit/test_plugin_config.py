@@ -38,7 +38,15 @@ def test_option_defaults():
     assert config.repo_url is None
     assert config.intake_email is None
     assert config.edit_branch == "main"
+    assert config.page_size == 100
     assert config.get("enabled", True) is True
+
+
+def test_page_size_must_be_a_whole_number():
+    config = CatalogueConfig()
+    config.load_dict({"page_size": "many"})
+    errors, _ = config.validate()
+    assert [name for name, _ in errors] == ["page_size"]
 
 
 def test_plugin_uses_its_config_class_and_checks_types():
