@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from generator.model.reuse import adoption_events, change_on, reuse_adoptions
+from generator.model.reuse import adoption_events, change_on
 from generator.model.vocabulary import names
 from generator.render.context import page_url, relative_url
 

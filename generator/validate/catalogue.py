@@ -112,7 +112,7 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     if similar:
         entries, related = similar_entries(catalogue, others, index, result)
         named = {pid: f for f in loaded if (pid := f.data.get("id")) in catalogue.patterns and f.text}
-        rules.check_similar(named, entries, set(similar), related, describer(catalogue, files, others))
+        rules.check_similar(named, entries, set(similar), related, describer(catalogue, files))
     index.save()
 
     if reported is not None:

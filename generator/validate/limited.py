@@ -32,7 +32,7 @@ def check_limited(root: Path, files: PatternFiles, folder: str, changed: set[str
     Returns (loaded files, each file's verdict, {display: (file name, facts)} of the files not named)."""
     to_read: list[Path] = []
     before: dict[str, list[int] | None] = {}
-    others: dict[str, tuple[Path, dict]] = {}
+    others: dict[str, tuple[str, dict]] = {}
     stand_ins: list[LoadedFile] = []
     valid: dict[str, bool] = {}
     where = str(files.folder)
@@ -73,17 +73,15 @@ def similar_entries(catalogue: Catalogue, others: dict, index: FactsIndex, resul
     return entries, related
 
 
-def describer(catalogue: Catalogue, files: PatternFiles, others: dict):
+def describer(catalogue: Catalogue, files: PatternFiles):
     """(title, reuse count) of a pattern by id, for the similar-pattern message: a pattern not
-    named in the run is read now, as only the few that match are ever described."""
-    # The file named after the id owns it (a copy with the same id is the one blamed).
-    by_id = {facts["data"]["id"]: name for name, facts in others.values()
-             if facts["valid"] and name == f"{facts['data']['id']}.yaml"}
-
+    named in the run is read now, as only the few that match are ever described. It is read from
+    the file named after its id, which owns the id (a copy claiming it is the one blamed); only
+    valid patterns are compared, so the id is a safe file name."""
     def describe(pid: str) -> tuple[str, int]:
         pattern = catalogue.patterns.get(pid)
         if pattern is None:
-            path = files.folder / by_id.get(pid, f"{pid}.yaml")
+            path = files.folder / f"{pid}.yaml"
             loaded = load_yaml(path, str(path), Result())
             try:
                 pattern = Pattern.from_data(loaded.data, str(path))
