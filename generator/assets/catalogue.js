@@ -307,10 +307,28 @@
   // latest: the newest query's number; owner: the number of the query `results` belong to.
   var engine = null, latest = 0, owner = 0, shown = 0, results = [], timer = null;
 
+  // A large catalogue's index is in shards: pagefind/catalogue-shards.json lists the folders of
+  // the others, which are merged into the first and searched with it as one ranked list.
+  function shardFolders(bundle) {
+    return fetch(new URL("catalogue-shards.json", bundle).href).then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    }).then(function (folders) {
+      return folders.filter(function (f) { return /^shard-[0-9]+\/$/.test(f); });
+    });
+  }
+
   function load() {
     if (!engine) {
-      engine = import(new URL(box.dataset.bundle, window.location.href).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () { return pf; });
+      var bundle = new URL(box.dataset.bundle, window.location.href);
+      var settings = { baseUrl: root.pathname, excerptLength: 24 };
+      engine = Promise.all([import(bundle.href), shardFolders(bundle)]).then(function (loaded) {
+        var pf = loaded[0];
+        return pf.options(settings).then(function () {
+          return Promise.all(loaded[1].map(function (folder) {
+            return pf.mergeIndex(new URL(folder, bundle).pathname, settings);
+          }));
+        }).then(function () { return pf; });
       }).catch(function (error) {
         engine = null;  // try again on the next query: the network may be back
         throw error;

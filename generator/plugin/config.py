@@ -3,6 +3,8 @@
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from generator.publish.searchindex import SHARD_PATTERNS
+
 
 class CatalogueConfig(Config):
     enabled = opt.Type(bool, default=True)
@@ -27,3 +29,7 @@ class CatalogueConfig(Config):
     # Rows of a long list on one page: the catalogue page's first rows and each part of a split
     # list (a category, a region, the organisations...); see generator/render/paging.py.
     page_size = opt.Type(int, default=100)
+
+    # Patterns per shard of the search index: a larger catalogue's index is split into shards that
+    # the search page searches together (publish/searchindex.py says why, and what it costs).
+    search_shard_size = opt.Type(int, default=SHARD_PATTERNS)

@@ -23,7 +23,7 @@ from generator.plugin.preview import STAGING, DirtyNotice, Preview, clear_bundle
 from generator.plugin.session import SiteBuild
 from generator.publish.outputdir import check_mkdocs_site_dir, write_marker
 from generator.publish.pipeline import SiteOptions, render_catalogue
-from generator.publish.searchindex import BUNDLE
+from generator.publish.searchindex import BUNDLE, shard_count
 from generator.render.pages import CSS, JS, category_pages
 from generator.report import format_problem, text_report
 
@@ -96,7 +96,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         publication = _plugin_error(lambda: render_catalogue(self.root, self.options, previous=previous))
         for problem in publication.validation.result.warnings:
             log.info("%s", format_problem(problem))
-        self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config, self.preview is not None))
+        shards = _plugin_error(lambda: shard_count(len(publication.context.patterns), self.config.search_shard_size))
+        self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config, self.preview is not None, shards))
         if self.preview:
             self.preview.start(publication, files, config)
             self.session.deferred = not self.preview.everything

@@ -26,7 +26,7 @@ from generator.render.toc import anchor_ids, toc_tokens
 class SiteBuild:
     """The generated pages, progress and search index of one MkDocs build."""
 
-    def __init__(self, tree: dict[str, str], files, config, keep_documents: bool = False):
+    def __init__(self, tree: dict[str, str], files, config, keep_documents: bool = False, shards: int = 1):
         self.generated: set[str] = set()
         # Under a preview: this build's search documents by page URL, and whether they are sent
         # only at the end (when the build converts only the pages that changed).
@@ -44,7 +44,7 @@ class SiteBuild:
         self.language = config.theme.get("language") or "en"
         # Started after validation and rendering, which fork worker processes only while no other
         # thread runs (the indexer's reply reader is one).
-        self.search: SearchIndexer | None = SearchIndexer()
+        self.search: SearchIndexer | None = SearchIndexer(shards)
 
     def take_body(self, page, markdown: str) -> str:
         """A generated page's body is kept aside; Python-Markdown is given nothing to convert."""

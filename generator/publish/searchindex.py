@@ -6,11 +6,18 @@ Why Pagefind and not Material's search plugin: at 5,000 patterns Material's lunr
 every page in Python during the build; Pagefind's compiled indexer and chunked index measured
 far better on both (docs/performance.md).
 
-Pages are handed to a Pagefind process (`pagefind --service`, the interface Pagefind's own Python
-and Node packages use) as soon as MkDocs has converted them, and the index is written while
-MkDocs renders the theme around them, so indexing runs on another core instead of after the build.
-What Pagefind is given is what the theme puts in a page's <article>: the title, the content and
-the tags.
+Pages are handed to a Pagefind process (publish/pagefind.py) as soon as MkDocs has converted
+them, and the index is written while MkDocs renders the theme around them, so indexing runs on
+another core instead of after the build. What Pagefind is given is what the theme puts in a
+page's <article>: the title, the content and the tags.
+
+A large catalogue's index is split into shards: separate Pagefind indexes, each page in the one
+a hash of its address picks, written one after another into pagefind/ (the first) and
+pagefind/shard-N/. The search page merges them (Pagefind's mergeIndex), reading their list from
+pagefind/catalogue-shards.json. Why: Pagefind's memory while it writes an index, and its ranking
+time in the browser for a word on every page, grow with the pages in that index
+(docs/performance.md, "National scale"). The cost: each shard ranks by its own word statistics,
+so the order of close results can differ from one whole index's.
 """
 
 from __future__ import annotations
@@ -18,25 +25,52 @@ from __future__ import annotations
 import base64
 import html
 import json
-import subprocess
-import tempfile
+import math
 import threading
-import time
+import zlib
 from pathlib import Path
 
-from generator.errors import SearchIndexError
+from generator.errors import ConfigError, SearchIndexError
+from generator.publish.pagefind import PagefindService
 
 BUNDLE = "pagefind"
+SHARD_LIST = "catalogue-shards.json"
 # Only the page's article is indexed: not the navigation, header or footer repeated on every page.
 ROOT_SELECTOR = "article"
+# Patterns per shard: one index up to this many, then one more shard for each this many more
+# (the plugin's search_shard_size). 625 puts 5,000 patterns in 8 shards: docs/performance.md.
+SHARD_PATTERNS = 625
 
 
-def pagefind_executable() -> Path:
+def shard_count(patterns: int, per_shard: int = SHARD_PATTERNS) -> int:
+    """How many shards a catalogue of this many patterns is indexed in."""
+    if per_shard < 1:
+        raise ConfigError(f"search_shard_size must be a whole number of patterns, 1 or more, not {per_shard}")
+    return max(1, math.ceil(patterns / per_shard))
+
+
+def shard_of(url: str, shards: int) -> int:
+    """The shard a page goes to: stable from build to build (a preview's rebuild included)."""
+    return zlib.crc32(url.encode("utf-8")) % shards if shards > 1 else 0
+
+
+def shard_folder(number: int) -> str:
+    return "" if number == 0 else f"shard-{number}"
+
+
+def write_shard_list(bundle: Path, shards: int) -> None:
+    """The folders, relative to the first, that the search page merges into it (none for one)."""
+    folders = [shard_folder(n) + "/" for n in range(1, shards)]
     try:
-        from pagefind_bin import get_executable
-    except ImportError as exc:  # a broken install: pagefind[bin] is a dependency
-        raise SearchIndexError("the Pagefind binary is not installed (pip install 'pagefind[bin]')") from exc
-    return Path(get_executable())
+        (bundle / SHARD_LIST).write_text(json.dumps(folders), encoding="utf-8")
+    except OSError as exc:
+        raise SearchIndexError(f"the search index could not be written to {bundle}: {exc}") from exc
+
+
+def _merged_part(files: list[dict]) -> list[dict]:
+    """What the search page reads from a merged shard: its entry file, metadata and chunks. The
+    engine, its scripts and styles are the first shard's (Pagefind's mergeIndex loads no other)."""
+    return [f for f in files if "/" in f["path"] or f["path"].endswith((".json", ".pf_meta"))]
 
 
 def search_document(title: str, content: str, tags: list[str] = (), lang: str = "en") -> str:
@@ -64,152 +98,74 @@ def _write_bundle(bundle: Path, files: list[dict]) -> None:
 
 
 class SearchIndexer:
-    """One Pagefind service process and one index in it. `add()` does not wait for Pagefind;
-    `write()` asks for the bundle; `wait()` waits for it and reports the first error, if any."""
+    """The site's search index: one Pagefind process holding one index per shard. `add()` does
+    not wait for Pagefind; `write()` starts writing the bundle; `wait()` waits for it and reports
+    the first error, if any."""
 
-    # Pagefind answers every page in milliseconds; this long a silence means it is stuck.
-    SILENCE_LIMIT = 300.0
-
-    def __init__(self):
-        # Pagefind's own messages (a panic, say) go to a file, read only to explain a failure.
-        self._stderr = tempfile.TemporaryFile()
+    def __init__(self, shards: int = 1):
+        self._service = PagefindService()
+        self._writer: threading.Thread | None = None
+        self._failure: BaseException | None = None
         try:
-            self._proc = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
-                                          stdout=subprocess.PIPE, stderr=self._stderr)
-        except OSError as exc:
-            self._stderr.close()
-            raise SearchIndexError(f"could not start Pagefind: {exc}") from exc
-        self._replies: dict[int, dict] = {}
-        self._answered = 0  # replies to numbered messages: one each, in whatever order
-        self._done = threading.Condition()
-        self._closed: str | None = None  # why replies stopped, once they have
-        self._heard = time.monotonic()
-        self._sent = self._last = 0
-        self._reader = threading.Thread(target=self._read, name="pagefind-replies", daemon=True)
-        self._reader.start()
-        try:
-            reply = self._wait(self._send({"type": "NewIndex", "config": {"root_selector": ROOT_SELECTOR}}))
-            if "index_id" not in reply:
-                raise SearchIndexError(f"Pagefind did not create an index: {reply}")
-            self._index = reply["index_id"]
+            self._indexes = [self._service.new_index({"root_selector": ROOT_SELECTOR}) for _ in range(shards)]
         except BaseException:
             self.close()
             raise
 
+    @property
+    def _proc(self):
+        return self._service.process
+
     def add(self, url: str, document: str) -> None:
-        self._send({"type": "AddFile", "index_id": self._index, "url": url,
-                    "file_contents": document, "file_path": None})
+        self._service.send({"type": "AddFile", "index_id": self._indexes[shard_of(url, len(self._indexes))],
+                            "url": url, "file_contents": document, "file_path": None})
 
     def write(self, bundle_dir: Path) -> None:
-        """Ask for the bundle once every page sent so far is indexed; returns at once. Pagefind
-        hands the files over (GetFiles) and wait() writes each whole: with WriteFiles, bundles on
-        a busy machine now and then held a file cut short (32,768 of 41,830 bytes), or empty,
-        after Pagefind had answered."""
-        self._bundle = Path(bundle_dir)
-        self._last = self._send({"type": "GetFiles", "index_id": self._index})
+        """Write the bundle once every page sent so far is indexed; returns at once. The shards
+        are written one after another, each deleted from Pagefind once its files are on disk,
+        so Pagefind builds one shard's index at a time (its peak memory is while it does)."""
+        self._writer = threading.Thread(target=self._write_all, args=(Path(bundle_dir),),
+                                        name="pagefind-writer", daemon=True)
+        self._writer.start()
 
     def wait(self) -> None:
-        """Wait until the bundle is written and every page answered; raise on any page Pagefind
-        could not index."""
+        """Wait until the bundle is written; raise on any page Pagefind could not index."""
         try:
-            if not self._last:
+            if self._writer is None:
                 raise SearchIndexError("no search index was asked for (write() was not called)")
-            self._wait(self._last, every=True)
-            with self._done:
-                errors = [r for r in self._replies.values() if r.get("type") == "Error"]
-            if errors:
-                raise SearchIndexError(f"Pagefind could not index the site: {errors[0].get('message')}")
-            files = self._replies[self._last].get("files")
-            if not isinstance(files, list):
-                raise SearchIndexError(f"Pagefind did not hand over the index: {self._replies[self._last]}")
+            self._writer.join()
+            if self._failure is not None:
+                raise self._failure
         finally:
             self.close()
-        _write_bundle(self._bundle, files)
 
     def cancel(self) -> None:
         """Stop at once, index unwritten (a preview's next build writes a new one)."""
-        self._proc.kill()
+        self._service.kill()
         self.close()
 
     def close(self) -> None:
-        """End the process (killed if it has not ended 10 s after its input closes) and the reader;
-        safe to call twice."""
-        try:
-            self._proc.stdin.close()  # Pagefind ends when its input does
-        except OSError:
-            pass
-        try:
-            self._proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait()
-        self._reader.join(timeout=10)
-        if not self._reader.is_alive():
-            self._proc.stdout.close()
-        self._stderr.close()
+        """End the process and its reader; safe to call twice."""
+        self._service.close()
 
-    def _send(self, payload: dict) -> int:
-        self._sent += 1
-        message = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
+    def _write_all(self, bundle: Path) -> None:
+        """Pagefind hands each shard's files over (GetFiles) and they are written whole here:
+        with WriteFiles, bundles on a busy machine now and then held a file cut short (32,768 of
+        41,830 bytes), or empty, after Pagefind had answered."""
         try:
-            self._proc.stdin.write(base64.b64encode(message) + b",")  # Pagefind reads up to a comma
-            self._proc.stdin.flush()
-        except (OSError, ValueError) as exc:
-            self._reader.join(timeout=2)  # to say why, if the reader saw it
-            raise SearchIndexError(f"Pagefind stopped while indexing ({self._why(exc)})") from exc
-        return self._sent
-
-    def _wait(self, message_id: int, every: bool = False) -> dict:
-        """Wait for the reply to one message (with `every`, to every message up to it). Silence
-        is counted from the last reply or from the start of this wait, whichever is later."""
-        started = time.monotonic()
-
-        def answered() -> bool:
-            return self._answered >= message_id if every else message_id in self._replies
-        with self._done:
-            while not answered() and not self._closed:
-                self._done.wait(timeout=1.0)
-                if time.monotonic() - max(self._heard, started) > self.SILENCE_LIMIT:
-                    self._proc.kill()
-                    raise SearchIndexError(f"Pagefind did not answer for {self.SILENCE_LIMIT:.0f} s")
-            done = answered()
-        if not done:
-            raise SearchIndexError(f"Pagefind stopped before it finished the index ({self._why()})")
-        reply = self._replies[message_id]
-        if reply.get("type") == "Error":
-            raise SearchIndexError(f"Pagefind: {reply.get('message')}")
-        return reply
-
-    def _why(self, exc: BaseException | None = None) -> str:
-        """Why Pagefind stopped: the reader's reason, and Pagefind's own last words if any."""
-        reason = self._closed or str(exc)
-        try:
-            self._stderr.seek(0)
-            said = self._stderr.read()[-2000:].decode("utf-8", "replace").strip().splitlines()
-        except (OSError, ValueError):
-            said = []
-        return f"{reason}: {said[-1]}" if said else reason
-
-    def _read(self) -> None:
-        reason = "it exited"
-        try:
-            buffer = b""
-            while chunk := self._proc.stdout.read1(65536):
-                buffer += chunk
-                *messages, buffer = buffer.split(b",")
-                with self._done:
-                    for message in messages:
-                        reply = json.loads(base64.b64decode(message))
-                        key = reply.get("message_id")
-                        if isinstance(key, int) and key not in self._replies:
-                            self._answered += 1
-                        self._replies[key] = reply["payload"]
-                    self._heard = time.monotonic()
-                    self._done.notify_all()
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not Pagefind's protocol
-            reason = f"an unreadable reply: {exc}"
-            self._proc.kill()
-        finally:
-            with self._done:
-                self._closed = reason
-                self._done.notify_all()
+            for number, index in enumerate(self._indexes):
+                reply = self._service.wait(self._service.send({"type": "GetFiles", "index_id": index}), every=True)
+                error = self._service.first_error()
+                if error is not None:
+                    raise SearchIndexError(f"Pagefind could not index the site: {error}")
+                files = reply.get("files")
+                if not isinstance(files, list):
+                    raise SearchIndexError(f"Pagefind did not hand over the index: {reply}")
+                del reply
+                _write_bundle(bundle / shard_folder(number), files if number == 0 else _merged_part(files))
+                del files
+                self._service.wait(self._service.send({"type": "DeleteIndex", "index_id": index}))
+            write_shard_list(bundle, len(self._indexes))
+        except BaseException as exc:  # reported by wait(), in the thread that waits
+            self._failure = exc if isinstance(exc, SearchIndexError) else SearchIndexError(
+                f"the search index could not be written: {exc}")

@@ -13,6 +13,8 @@ import datetime as dt
 import functools
 import http.server
 import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -115,6 +117,19 @@ def serve(directory: Path):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def synth_catalogue(root: Path, patterns: int, organisations: int, adoptions: int, **plugin_options) -> Path:
+    """A FICTIONAL catalogue written by `catalogue synth` on the pinned date, with the plugin
+    options given added to its mkdocs.yml."""
+    subprocess.run([sys.executable, "-m", "generator", "synth", "--patterns", str(patterns), "--organisations",
+                    str(organisations), "--adoptions", str(adoptions), "--as-of", TODAY.isoformat(), "--out", str(root)],
+                   check=True, capture_output=True, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PATH": ""})
+    config = root / "mkdocs.yml"
+    options = "".join(f"      {name}: {value}\n" for name, value in plugin_options.items())
+    config.write_text(config.read_text(encoding="utf-8").replace("      root: .\n", "      root: .\n" + options),
+                      encoding="utf-8")
+    return root
 
 
 # ---------------------------------------------------------------- page helpers

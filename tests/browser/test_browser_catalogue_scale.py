@@ -7,12 +7,10 @@ axe clean; and text in the data file never becomes markup (a hostile title, on t
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from browser_checks import ROWS, SOURCE_DATE_EPOCH, TODAY, check_axe, pattern_id, query_of, row_ids, serve
+from browser_checks import ROWS, TODAY, check_axe, pattern_id, query_of, row_ids, serve, synth_catalogue
 
 pytestmark = pytest.mark.browser
 PAGE_SIZE = 20
@@ -21,14 +19,7 @@ TOTAL = 300
 
 @pytest.fixture(scope="module")
 def scale_root(browser_available, tmp_path_factory):
-    root = tmp_path_factory.mktemp("scale") / "catalogue"
-    subprocess.run([sys.executable, "-m", "generator", "synth", "--patterns", str(TOTAL), "--organisations", "150",
-                    "--adoptions", "1500", "--as-of", TODAY.isoformat(), "--out", str(root)],
-                   check=True, capture_output=True, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PATH": ""})
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      root: .\n", f"      root: .\n      page_size: {PAGE_SIZE}\n"), encoding="utf-8")
-    return root
+    return synth_catalogue(tmp_path_factory.mktemp("scale") / "catalogue", TOTAL, 150, 1500, page_size=PAGE_SIZE)
 
 
 @pytest.fixture(scope="module")

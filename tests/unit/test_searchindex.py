@@ -1,6 +1,7 @@
-"""Unit tests for generator/searchindex.py: the document handed to Pagefind for each page, a real
-round trip through `pagefind --service` (the binary of the pagefind_bin package), and failures
-that surface as SearchIndexError (a located build error) rather than a hang or another traceback."""
+"""Unit tests for generator/publish/searchindex.py and publish/pagefind.py: the document handed to
+Pagefind for each page, a real round trip through `pagefind --service` (the binary of the
+pagefind_bin package), one index or several shards, and failures that surface as
+SearchIndexError (a located build error) rather than a hang or another traceback."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import searchindex
+from generator.publish import pagefind
 from generator.errors import CatalogueError
 from generator.errors import SearchIndexError
-from generator.publish.searchindex import BUNDLE, SearchIndexer, search_document
+from generator.publish.searchindex import (BUNDLE, SHARD_LIST, SHARD_PATTERNS, SearchIndexer, search_document,
+                                          shard_count, shard_of)
 
 SIGNATURE = b"pagefind_dcd"
 
@@ -110,17 +112,65 @@ def test_round_trip_writes_a_bundle_with_both_pages(tmp_path):
     assert found["/organisations/ZZ1/"]["meta"]["title"] == "Fictional Trust"
 
 
+# ---------------------------------------------------------------- shards
+
+def test_one_shard_up_to_the_limit_then_one_more_for_each_limit_more():
+    assert [shard_count(n) for n in (0, 1, SHARD_PATTERNS)] == [1, 1, 1]
+    assert shard_count(SHARD_PATTERNS + 1) == 2
+    assert shard_count(5000) == -(-5000 // SHARD_PATTERNS)
+
+
+def test_a_page_keeps_its_shard_and_pages_spread_over_every_shard():
+    urls = [f"/patterns/fictional-{n}/" for n in range(800)]
+    assert [shard_of(u, 8) for u in urls] == [shard_of(u, 8) for u in list(urls)]
+    counts = [sum(1 for u in urls if shard_of(u, 8) == k) for k in range(8)]
+    assert min(counts) > 60, counts  # 100 each on average
+    assert {shard_of(u, 1) for u in urls} == {0}
+
+
+def test_shards_are_written_apart_and_hold_every_page_once(tmp_path):
+    bundle = tmp_path / "site" / BUNDLE
+    urls = [f"/patterns/fictional-{n}/" for n in range(40)]
+    indexer = SearchIndexer(shards=3)
+    for n, url in enumerate(urls):
+        indexer.add(url, search_document(f"Fictional pattern {n}", f"<p>Fictional words about rota {n}.</p>"))
+    indexer.write(bundle)
+    indexer.wait()
+    assert indexer._proc.poll() is not None
+    assert json.loads((bundle / SHARD_LIST).read_text(encoding="utf-8")) == ["shard-1/", "shard-2/"]
+    folders = [bundle, bundle / "shard-1", bundle / "shard-2"]
+    found = [records(folder) for folder in folders]
+    assert sorted(u for part in found for u in part) == sorted(urls)
+    for number, part in enumerate(found):
+        assert part and all(shard_of(u, 3) == number for u in part), number
+    # A merged shard holds only what mergeIndex reads: no second engine, script or style.
+    assert (bundle / "pagefind.js").is_file() and list(bundle.glob("wasm.*"))
+    for folder in folders[1:]:
+        assert (folder / "pagefind-entry.json").is_file() and list(folder.glob("*.pf_meta"))
+        assert not list(folder.glob("*.js")) and not list(folder.glob("wasm.*")) and not list(folder.glob("*.css"))
+
+
+def test_one_index_lists_no_shards(tmp_path):
+    bundle = tmp_path / BUNDLE
+    indexer = SearchIndexer()
+    indexer.add("/a/", search_document("Fictional A", "<p>Fictional words.</p>"))
+    indexer.write(bundle)
+    indexer.wait()
+    assert json.loads((bundle / SHARD_LIST).read_text(encoding="utf-8")) == []
+    assert not list(bundle.glob("shard-*"))
+
+
 # ---------------------------------------------------------------- failures
 
 def test_a_missing_binary_is_a_search_index_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: tmp_path / "no-such-pagefind")
+    monkeypatch.setattr(pagefind, "pagefind_executable", lambda: tmp_path / "no-such-pagefind")
     with pytest.raises(SearchIndexError, match="could not start Pagefind"):
         SearchIndexer()
     assert issubclass(SearchIndexError, CatalogueError)  # reported as a catalogue error, not a traceback
 
 
 def test_a_process_that_exits_at_once_is_a_search_index_error_not_a_hang(monkeypatch):
-    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: Path("/bin/true"))
+    monkeypatch.setattr(pagefind, "pagefind_executable", lambda: Path("/bin/true"))
     finished, error = finishes(SearchIndexer)
     assert finished, "SearchIndexer() hung on a process that had exited"
     assert isinstance(error, SearchIndexError), repr(error)
@@ -141,7 +191,7 @@ def fake_pagefind(tmp_path: Path, body: str) -> Path:
     ("cat", "did not create an index"),
 ])
 def test_replies_that_are_not_pagefinds_are_a_search_index_error(monkeypatch, tmp_path, body, message):
-    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: fake_pagefind(tmp_path, body))
+    monkeypatch.setattr(pagefind, "pagefind_executable", lambda: fake_pagefind(tmp_path, body))
     finished, error = finishes(SearchIndexer)
     assert finished, "SearchIndexer() hung"
     assert isinstance(error, SearchIndexError) and message in str(error), repr(error)
@@ -150,7 +200,7 @@ def test_replies_that_are_not_pagefinds_are_a_search_index_error(monkeypatch, tm
 def test_pagefinds_own_last_words_are_in_the_error(monkeypatch, tmp_path):
     """What Pagefind prints on stderr before it stops (a panic, say) explains the failure."""
     body = "echo 'thread main panicked: fictional failure' >&2; exit 101"
-    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: fake_pagefind(tmp_path, body))
+    monkeypatch.setattr(pagefind, "pagefind_executable", lambda: fake_pagefind(tmp_path, body))
     finished, error = finishes(SearchIndexer)
     assert finished and isinstance(error, SearchIndexError), repr(error)
     assert "fictional failure" in str(error)
@@ -164,8 +214,8 @@ def test_waiting_before_asking_for_the_index_is_an_error_not_a_hang():
 
 
 def test_a_process_that_never_answers_is_a_search_index_error_after_the_silence_limit(monkeypatch, tmp_path):
-    monkeypatch.setattr(searchindex, "pagefind_executable", lambda: fake_pagefind(tmp_path, "exec sleep 60"))
-    monkeypatch.setattr(SearchIndexer, "SILENCE_LIMIT", 1.5)
+    monkeypatch.setattr(pagefind, "pagefind_executable", lambda: fake_pagefind(tmp_path, "exec sleep 60"))
+    monkeypatch.setattr(pagefind.PagefindService, "SILENCE_LIMIT", 1.5)
     finished, error = finishes(SearchIndexer, timeout=15)
     assert finished, "SearchIndexer() waited past its silence limit"
     assert isinstance(error, SearchIndexError) and "did not answer" in str(error), repr(error)

@@ -1,0 +1,82 @@
+"""Search over a sharded index, in Chromium: a FICTIONAL synthetic catalogue (`catalogue synth`, 60
+patterns) built twice, once with one index and once in 3 shards (`search_shard_size: 20`). The
+search page merges the shards: every query finds exactly the pages the whole index finds, pages
+of every shard among them; an exact title still ranks first; a missing shard list is reported."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from browser_checks import open_page, serve, synth_catalogue
+from generator.publish.searchindex import SHARD_LIST, shard_of
+
+pytestmark = pytest.mark.browser
+PATTERNS, PER_SHARD, SHARDS = 60, 20, 3
+RESULTS = "#pc-search-results > li"
+COUNT = re.compile(r"^(\d+) results? for")
+
+
+@pytest.fixture(scope="module")
+def sites(browser_available, build_pinned, tmp_path_factory):
+    """The same catalogue's site with one index (whole/) and with shards (sharded/), served together."""
+    base = tmp_path_factory.mktemp("shards")
+    www = base / "www"
+    build_pinned(synth_catalogue(base / "one", PATTERNS, 30, 200, search_shard_size=10_000), www / "whole")
+    build_pinned(synth_catalogue(base / "three", PATTERNS, 30, 200, search_shard_size=PER_SHARD), www / "sharded")
+    with serve(www) as url:
+        yield www, url
+
+
+def everything_found(page, url: str, query: str) -> tuple[int, list[str]]:
+    """The announced count and every result's page, best first (Show more until it is gone)."""
+    open_page(page, f"{url}search/?q={query}")
+    page.wait_for_function("!document.getElementById('pc-search-results').hasAttribute('aria-busy')")
+    count = int(COUNT.match(page.inner_text("#pc-search-status")).group(1))
+    while page.locator("#pc-search-more").is_visible():
+        shown = page.locator(RESULTS).count()
+        page.click("#pc-search-more")
+        page.wait_for_function(f"document.querySelectorAll('{RESULTS}').length > {shown} && "
+                               "!document.getElementById('pc-search-results').hasAttribute('aria-busy')")
+    links = page.eval_on_selector_all(f"{RESULTS} .pc-search__title a", "as => as.map(a => a.getAttribute('href'))")
+    return count, links
+
+
+def test_the_sharded_site_has_the_shards_it_lists(sites):
+    www, _ = sites
+    bundle = www / "sharded" / "pagefind"
+    assert json.loads((bundle / SHARD_LIST).read_text(encoding="utf-8")) == ["shard-1/", "shard-2/"]
+    assert all((bundle / f"shard-{n}" / "pagefind-entry.json").is_file() for n in (1, 2))
+    assert json.loads((www / "whole" / "pagefind" / SHARD_LIST).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("query", ["synth", "fictional", "rota"])
+def test_the_shards_find_exactly_what_one_index_finds(page, sites, query):
+    _, url = sites
+    whole_count, whole = everything_found(page, url + "whole/", query)
+    count, found = everything_found(page, url + "sharded/", query)
+    assert whole_count > 0 and (count, len(found)) == (whole_count, len(whole))
+    strip = {"whole": "/whole", "sharded": "/sharded"}
+    assert sorted(u.removeprefix(strip["sharded"]) for u in found) == sorted(u.removeprefix(strip["whole"]) for u in whole)
+    if count >= 10:
+        # Results come from every shard, not only the first one's.
+        assert {shard_of(u.removeprefix(strip["sharded"]), SHARDS) for u in found} == set(range(SHARDS))
+
+
+def test_an_exact_title_ranks_first_in_the_shards(page, sites):
+    www, url = sites
+    pattern = sorted((www / "sharded" / "patterns").glob("*/index.html"))[7].parent.name
+    title = page.goto(f"{url}sharded/patterns/{pattern}/") and page.inner_text("article h1")
+    _, found = everything_found(page, url + "sharded/", title)
+    assert found[0] == f"/sharded/patterns/{pattern}/", (title, found[:3])
+
+
+def test_a_missing_shard_list_is_reported_not_a_partial_search(page, sites):
+    from playwright.sync_api import expect
+
+    _, url = sites
+    page.route(f"**/{SHARD_LIST}", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(url + "sharded/search/?q=synth")
+    expect(page.locator("#pc-search-status")).to_contain_text("Search is not available")
