@@ -3,7 +3,7 @@
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-from generator.publish.searchindex import SHARD_PATTERNS
+from generator.publish.searchindex import SHARD_PAGES
 
 
 class CatalogueConfig(Config):
@@ -30,6 +30,6 @@ class CatalogueConfig(Config):
     # list (a category, a region, the organisations...); see generator/render/paging.py.
     page_size = opt.Type(int, default=100)
 
-    # Patterns per shard of the search index: a larger catalogue's index is split into shards that
+    # Indexed pages per shard of the search index: a larger site's index is split into shards that
     # the search page searches together (publish/searchindex.py says why, and what it costs).
-    search_shard_size = opt.Type(int, default=SHARD_PATTERNS)
+    search_shard_size = opt.Type(int, default=SHARD_PAGES)

@@ -71,6 +71,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         check_mkdocs_site_dir(self.root, config)  # before MkDocs empties site_dir
+        _plugin_error(lambda: shard_count(0, self.config.search_shard_size))  # a bad option, before any work
         self.options = SiteOptions(
             repo_url=self.config.repo_url, edit_branch=self.config.edit_branch,
             intake_email=self.config.intake_email, page_size=self.config.page_size,
@@ -96,8 +97,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         publication = _plugin_error(lambda: render_catalogue(self.root, self.options, previous=previous))
         for problem in publication.validation.result.warnings:
             log.info("%s", format_problem(problem))
-        shards = _plugin_error(lambda: shard_count(len(publication.context.patterns), self.config.search_shard_size))
-        self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config, self.preview is not None, shards))
+        self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config, self.preview is not None,
+                                                       self.config.search_shard_size))
         if self.preview:
             self.preview.start(publication, files, config)
             self.session.deferred = not self.preview.everything
@@ -146,7 +147,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_post_page(self, output, page, config):
         """Count rendered pages for the progress line on a terminal."""
         if self.session:
-            self.session.rendered_page()
+            self.session.rendered_page(page)
         return output
 
     def on_post_build(self, config):

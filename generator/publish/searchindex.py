@@ -11,7 +11,7 @@ them, and the index is written while MkDocs renders the theme around them, so in
 another core instead of after the build. What Pagefind is given is what the theme puts in a
 page's <article>: the title, the content and the tags.
 
-A large catalogue's index is split into shards: separate Pagefind indexes, each page in the one
+A large site's index is split into shards: separate Pagefind indexes, each page in the one
 a hash of its address picks, written one after another into pagefind/ (the first) and
 pagefind/shard-N/. The search page merges them (Pagefind's mergeIndex), reading their list from
 pagefind/catalogue-shards.json. Why: Pagefind's memory while it writes an index, and its ranking
@@ -37,16 +37,17 @@ BUNDLE = "pagefind"
 SHARD_LIST = "catalogue-shards.json"
 # Only the page's article is indexed: not the navigation, header or footer repeated on every page.
 ROOT_SELECTOR = "article"
-# Patterns per shard: one index up to this many, then one more shard for each this many more
-# (the plugin's search_shard_size). 625 puts 5,000 patterns in 8 shards: docs/performance.md.
-SHARD_PATTERNS = 625
+# Indexed pages per shard: one index up to this many, then one more shard for each this many more
+# (the plugin's search_shard_size). 750 puts 5,000 patterns with 300 organisations in 8 shards,
+# and with 7,000 organisations in 17: docs/performance.md.
+SHARD_PAGES = 750
 
 
-def shard_count(patterns: int, per_shard: int = SHARD_PATTERNS) -> int:
-    """How many shards a catalogue of this many patterns is indexed in."""
+def shard_count(pages: int, per_shard: int = SHARD_PAGES) -> int:
+    """How many shards an index of this many pages is written in."""
     if per_shard < 1:
-        raise ConfigError(f"search_shard_size must be a whole number of patterns, 1 or more, not {per_shard}")
-    return max(1, math.ceil(patterns / per_shard))
+        raise ConfigError(f"search_shard_size must be a whole number of pages, 1 or more, not {per_shard}")
+    return max(1, math.ceil(pages / per_shard))
 
 
 def shard_of(url: str, shards: int) -> int:

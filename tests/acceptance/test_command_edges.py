@@ -47,3 +47,16 @@ def test_an_edge_is_refused_with_exit_2_and_a_clear_message(run_cli, catalogue, 
     assert "internal error" not in proc.stderr
     assert snapshot(catalogue) == before
     assert sorted(p.name for p in catalogue.parent.iterdir()) == ["catalogue"]
+
+
+@pytest.mark.parametrize("size", ["0", "-3"])
+def test_a_search_shard_size_below_one_is_refused_before_any_work(run_cli, catalogue, site_config, edit, size):
+    site_config(catalogue)
+    edit(catalogue / "mkdocs.yml", "  - catalogue:\n", f"  - catalogue:\n      search_shard_size: {size}\n")
+    before = snapshot(catalogue)
+    proc = run_cli("build", cwd=catalogue)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert f"search_shard_size must be a whole number of pages, 1 or more, not {size}" in proc.stderr, proc.stderr
+    assert proc.stderr.rstrip().splitlines()[-1].startswith("catalogue build: error: the site was not built")
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+    assert snapshot(catalogue) == before and not (catalogue / "site").exists()

@@ -1,5 +1,5 @@
 """Search over a sharded index, in Chromium: a FICTIONAL synthetic catalogue (`catalogue synth`, 60
-patterns) built twice, once with one index and once in 3 shards (`search_shard_size: 20`). The
+patterns) built twice, once with one index and once in shards of 40 pages (`search_shard_size`). The
 search page merges the shards: every query finds exactly the pages the whole index finds, pages
 of every shard among them; an exact title still ranks first; a missing shard list is reported."""
 
@@ -14,7 +14,7 @@ from browser_checks import open_page, serve, synth_catalogue
 from generator.publish.searchindex import SHARD_LIST, shard_of
 
 pytestmark = pytest.mark.browser
-PATTERNS, PER_SHARD, SHARDS = 60, 20, 3
+PATTERNS, PER_SHARD = 60, 40
 RESULTS = "#pc-search-results > li"
 COUNT = re.compile(r"^(\d+) results? for")
 
@@ -44,17 +44,26 @@ def everything_found(page, url: str, query: str) -> tuple[int, list[str]]:
     return count, links
 
 
+def shards(www) -> int:
+    return 1 + len(json.loads((www / "sharded" / "pagefind" / SHARD_LIST).read_text(encoding="utf-8")))
+
+
 def test_the_sharded_site_has_the_shards_it_lists(sites):
     www, _ = sites
     bundle = www / "sharded" / "pagefind"
-    assert json.loads((bundle / SHARD_LIST).read_text(encoding="utf-8")) == ["shard-1/", "shard-2/"]
-    assert all((bundle / f"shard-{n}" / "pagefind-entry.json").is_file() for n in (1, 2))
+    records = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["en"]["page_count"]
+    pages = records + sum(json.loads((bundle / f"shard-{n}" / "pagefind-entry.json").read_text(encoding="utf-8"))
+                          ["languages"]["en"]["page_count"] for n in range(1, shards(www)))
+    assert shards(www) == -(-pages // PER_SHARD) >= 3, (pages, shards(www))
+    assert json.loads((bundle / SHARD_LIST).read_text(encoding="utf-8")) == [f"shard-{n}/" for n in range(1, shards(www))]
+    whole = json.loads((www / "whole" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert whole["languages"]["en"]["page_count"] == pages
     assert json.loads((www / "whole" / "pagefind" / SHARD_LIST).read_text(encoding="utf-8")) == []
 
 
 @pytest.mark.parametrize("query", ["synth", "fictional", "rota"])
 def test_the_shards_find_exactly_what_one_index_finds(page, sites, query):
-    _, url = sites
+    www, url = sites
     whole_count, whole = everything_found(page, url + "whole/", query)
     count, found = everything_found(page, url + "sharded/", query)
     assert whole_count > 0 and (count, len(found)) == (whole_count, len(whole))
@@ -62,7 +71,7 @@ def test_the_shards_find_exactly_what_one_index_finds(page, sites, query):
     assert sorted(u.removeprefix(strip["sharded"]) for u in found) == sorted(u.removeprefix(strip["whole"]) for u in whole)
     if count >= 10:
         # Results come from every shard, not only the first one's.
-        assert {shard_of(u.removeprefix(strip["sharded"]), SHARDS) for u in found} == set(range(SHARDS))
+        assert {shard_of(u.removeprefix(strip["sharded"]), shards(www)) for u in found} == set(range(shards(www)))
 
 
 def test_an_exact_title_ranks_first_in_the_shards(page, sites):

@@ -14,8 +14,8 @@ import pytest
 
 from generator.publish import pagefind
 from generator.errors import CatalogueError
-from generator.errors import SearchIndexError
-from generator.publish.searchindex import (BUNDLE, SHARD_LIST, SHARD_PATTERNS, SearchIndexer, search_document,
+from generator.errors import ConfigError, SearchIndexError
+from generator.publish.searchindex import (BUNDLE, SHARD_LIST, SHARD_PAGES, SearchIndexer, search_document,
                                           shard_count, shard_of)
 
 SIGNATURE = b"pagefind_dcd"
@@ -115,9 +115,16 @@ def test_round_trip_writes_a_bundle_with_both_pages(tmp_path):
 # ---------------------------------------------------------------- shards
 
 def test_one_shard_up_to_the_limit_then_one_more_for_each_limit_more():
-    assert [shard_count(n) for n in (0, 1, SHARD_PATTERNS)] == [1, 1, 1]
-    assert shard_count(SHARD_PATTERNS + 1) == 2
-    assert shard_count(5000) == -(-5000 // SHARD_PATTERNS)
+    assert [shard_count(n) for n in (0, 1, SHARD_PAGES)] == [1, 1, 1]
+    assert shard_count(SHARD_PAGES + 1) == 2
+    assert shard_count(12_027) == -(-12_027 // SHARD_PAGES)
+    assert shard_count(10, per_shard=3) == 4
+
+
+@pytest.mark.parametrize("size", [0, -5])
+def test_a_shard_size_below_one_is_a_config_error(size):
+    with pytest.raises(ConfigError, match="search_shard_size"):
+        shard_count(10, per_shard=size)
 
 
 def test_a_page_keeps_its_shard_and_pages_spread_over_every_shard():
