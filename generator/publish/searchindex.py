@@ -153,19 +153,25 @@ class SearchIndexer:
         """Pagefind hands each shard's files over (GetFiles) and they are written whole here:
         with WriteFiles, bundles on a busy machine now and then held a file cut short (32,768 of
         41,830 bytes), or empty, after Pagefind had answered."""
+        service = self._service
         try:
+            asked = service.send({"type": "GetFiles", "index_id": self._indexes[0]})
             for number, index in enumerate(self._indexes):
-                reply = self._service.wait(self._service.send({"type": "GetFiles", "index_id": index}), every=True)
-                error = self._service.first_error()
+                reply = service.wait(asked, every=True)
+                error = service.first_error()
                 if error is not None:
                     raise SearchIndexError(f"Pagefind could not index the site: {error}")
                 files = reply.get("files")
                 if not isinstance(files, list):
                     raise SearchIndexError(f"Pagefind did not hand over the index: {reply}")
                 del reply
+                # Pagefind lets go of this shard and builds the next while its files are written.
+                deleted = service.send({"type": "DeleteIndex", "index_id": index})
+                if number + 1 < len(self._indexes):
+                    asked = service.send({"type": "GetFiles", "index_id": self._indexes[number + 1]})
                 _write_bundle(bundle / shard_folder(number), files if number == 0 else _merged_part(files))
                 del files
-                self._service.wait(self._service.send({"type": "DeleteIndex", "index_id": index}))
+                service.wait(deleted)
             write_shard_list(bundle, len(self._indexes))
         except BaseException as exc:  # reported by wait(), in the thread that waits
             self._failure = exc if isinstance(exc, SearchIndexError) else SearchIndexError(
