@@ -62,15 +62,14 @@ def plain_config(root: Path, docs: Path) -> Path:
 
 def site_sizes(site: Path, n: int) -> dict:
     """Page weights, and Pagefind's bundle: the index a query loads chunks of, and the per-page
-    excerpt fragments a result list loads one per shown result."""
+    excerpt fragments a result list loads one per shown result, over every shard."""
     pages = [p.stat().st_size for p in (site / "patterns").glob("*/index.html")]
-    bundle = site / "pagefind"
-    index = sum(p.stat().st_size for p in (bundle / "index").iterdir())
-    index += sum(p.stat().st_size for p in bundle.glob("*.pf_meta"))
-    fragments = [p.stat().st_size for p in (bundle / "fragment").iterdir()]
+    bundles = [site / "pagefind", *sorted((site / "pagefind").glob("shard-*"))]
+    index = sum(p.stat().st_size for b in bundles for p in [*(b / "index").iterdir(), *b.glob("*.pf_meta")])
+    fragments = [p.stat().st_size for b in bundles for p in (b / "fragment").iterdir()]
     return {"page_max_kb": max(pages) / 1024, "page_median_kb": statistics.median(pages) / 1024,
             "index_kb": index / 1024, "index_per_pattern_kb": index / 1024 / n,
-            "fragment_median_kb": statistics.median(fragments) / 1024}
+            "fragment_median_kb": statistics.median(fragments) / 1024, "shards": len(bundles)}
 
 
 def bench_build(n: int, repeat: int) -> dict:
