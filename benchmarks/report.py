@@ -13,14 +13,16 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def header(machine: str, repeat: int) -> list[str]:
+def header(machine: str, repeat: int, sections: dict[str, dict]) -> list[str]:
+    when = "; ".join(f"{name} {s['when']} (load average {s['load']})" for name, s in sections.items())
     return ["# Benchmarks", "",
             "Produced by `make bench` (`.venv/bin/python benchmarks/run.py`), which writes this file. Every figure is "
-            f"a median of {repeat} timed runs after one warm-up, measured side by side in one invocation on "
-            "synthetic, fictional catalogues from `catalogue synth` (seed 1; 300 organisations unless a row says "
-            "otherwise). Times are wall-clock for the whole command, interpreter start-up included. What the "
-            "profiles showed, and why a target is missed, is in [performance.md](performance.md).", "",
-            f"Machine: {machine}", ""]
+            f"a median of {repeat} timed runs after one warm-up, each comparison measured side by side in one "
+            "invocation on synthetic, fictional catalogues from `catalogue synth` (seed 1; 300 organisations unless "
+            "a row says otherwise). Times are wall-clock for the whole command, interpreter start-up included. What "
+            "the profiles showed, and why a target is missed, is in [performance.md](performance.md).", "",
+            f"Machine: {machine}", "",
+            f"When each section was measured (UTC): {when}.", ""]
 
 
 def validation(rows: list[dict], one_file: list[dict]) -> list[str]:
@@ -144,10 +146,11 @@ def all_targets(r: dict) -> list[tuple[str, str, bool]]:
         rows.append((f"build of {n:,} within 1.25x plain MkDocs (+ the same search)", f"{q:.2f}x", q <= 1.25))
     if 1000 in b:
         rows.append(("build of 1,000 under 8 s", str(b[1000]["ours"]), b[1000]["ours"].seconds < 8))
-    worst = max((x["sizes"]["page_max_kb"] for x in b.values()), default=0)
-    rows.append(("at most 50 KB of HTML per pattern page", f"{worst:.1f} KB largest", worst <= 50))
-    per = max((x["sizes"]["index_per_pattern_kb"] for x in b.values()), default=0)
-    rows.append(("at most 4 KB of search index per pattern", f"{per:.2f} KB", per <= 4))
+    if b:
+        worst = max(x["sizes"]["page_max_kb"] for x in b.values())
+        rows.append(("at most 50 KB of HTML per pattern page", f"{worst:.1f} KB largest", worst <= 50))
+        per = max(x["sizes"]["index_per_pattern_kb"] for x in b.values())
+        rows.append(("at most 4 KB of search index per pattern", f"{per:.2f} KB", per <= 4))
     if 1000 in b and 5000 in b:
         g = ratio(b[5000]["ours"], b[1000]["ours"])
         rows.append(("growth from 1,000 to 5,000 patterns at most 5.5x", f"{g:.2f}x", g <= 5.5))
@@ -212,8 +215,8 @@ def preview(found: dict | None) -> list[str]:
         return []
     return ["", "## Preview (5,000 patterns)", "",
             "`catalogue serve` on the 5,000-pattern catalogue: from saving a change to one pattern until the server "
-            "sends the updated pattern page (`benchmarks/preview.py`), beside the full build of the same catalogue "
-            "measured above.", "",
+            "sends the updated pattern page (`benchmarks/preview.py`), beside a full build of the same catalogue "
+            "timed in the same run.", "",
             "| full build | first page served after start | edit to updated page (median) | search index updated after the edit (median) |",
             "|---|---|---|---|",
             f"| {found['full_s']:.1f} s | {found['start_s']:.1f} s | {found['edit_s']:.2f} s | {found['index_s']:.1f} s |"]

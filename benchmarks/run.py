@@ -2,10 +2,11 @@
 memory and search at national scale, side by side with what each is judged against, and writes
 the tables and every target to docs/benchmarks.md.
 
-    .venv/bin/python benchmarks/run.py [--repeat 3] [--out docs/benchmarks.md]
+    .venv/bin/python benchmarks/run.py [--repeat 3] [--out docs/benchmarks.md] [--sections preview,...]
 
 Every comparison runs in the same invocation on the same synthetic (fictional) catalogue, and
-is reported as a ratio of medians.
+is reported as a ratio of medians. With --sections, only those sections are measured again; the
+others are reported as last measured (benchmarks/results.json), and the file says when each was.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import report  # noqa: E402
+import results  # noqa: E402
 import scale  # noqa: E402
 import validation  # noqa: E402
 from measure import timed  # noqa: E402
@@ -31,6 +33,7 @@ from pages import largest_pages  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 WORK = REPO / "benchmarks" / ".work"
+RESULTS = REPO / "benchmarks" / "results.json"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1", "SOURCE_DATE_EPOCH": "1795651200"}
 ORGS = 300
 
@@ -107,42 +110,63 @@ def machine() -> str:
 BASE, NATIONAL = "5,000 patterns, 300 organisations", "national"
 
 
-def measure_all(args) -> dict:
-    """Every measurement, in the order that keeps the machine's state comparable."""
-    env = ENV
-    r: dict = {"validation": [], "one_file": {}, "builds": [], "pages": {}, "memory": {}}
-    for n in (int(n) for n in args.validate_sizes.split(",") if n):
-        r["validation"].append(validation.whole(synth(n), n, args.repeat, BIN, REPO, env))
-        print(f"validate {n}: {r['validation'][-1]}", flush=True)
-    for n in (100, 10000):
-        r["one_file"][n] = validation.one_file(synth(n), n, args.repeat, BIN, env)
-        print(f"one file in {n}: {r['one_file'][n]}", flush=True)
-    for n in (int(n) for n in args.build_sizes.split(",") if n):
-        r["builds"].append(bench_build(n, args.repeat))
-        print(f"build {n}: ours {r['builds'][-1]['ours']}, plain {r['builds'][-1]['plain']}", flush=True)
-    base = next((b for b in r["builds"] if b["n"] == 5000), None)
-    if base is not None:
-        r["base"] = base
-        r["pages"][BASE] = largest_pages(base["site"])
-        r["memory"][BASE] = scale.tree_peak(base["root"], WORK / "site-memory", BIN, env)
-        if not args.no_national:
-            r["national"] = scale.national_build(WORK, BIN, env, args.repeat, run)
-            r["pages"][NATIONAL] = largest_pages(r["national"]["site"])
-            r["memory"][NATIONAL] = scale.tree_peak(r["national"]["root"], WORK / "site-memory", BIN, env)
-            print(f"national: {r['national']['ours']}, memory {r['memory']}", flush=True)
-        if not args.no_browser:
-            from reader import measure_reader
-            from search_latency import measure, pick_queries
+def reference_build(repeat: int) -> dict:
+    """The 5,000-pattern site and its build time, for a run that measures the browser or the
+    preview without the build section."""
+    root, site = synth(5000), WORK / "site-5000"
+    ours = timed([str(BIN / "catalogue"), "build", "--root", str(root), "--site-dir", str(site)], repeat, env=ENV)
+    return {"n": 5000, "ours": ours, "site": site, "root": root}
 
-            r["reader"] = measure_reader(base["site"])
-            r["search"] = measure(base["site"], pick_queries(base["root"])) | {"n": 5000}
-            print(f"reader: {r['reader']}; search: {r['search']}", flush=True)
-        if not args.no_preview:
-            from preview import measure_preview
 
-            r["preview"] = measure_preview(base["root"], base["ours"].seconds, BIN, env)
-            print(f"preview: {r['preview']}", flush=True)
-    return r
+def measure_all(args, sections: list[str]) -> dict[str, dict]:
+    """The sections asked for, in the order that keeps the machine's state comparable; each with
+    its data and when it was measured."""
+    env, out, base = ENV, {}, None
+    if "validation" in sections:
+        data = {"validation": [], "one_file": {}}
+        for n in (int(n) for n in args.validate_sizes.split(",") if n):
+            data["validation"].append(validation.whole(synth(n), n, args.repeat, BIN, REPO, env))
+            print(f"validate {n}: {data['validation'][-1]}", flush=True)
+        for n in (100, 10000):
+            data["one_file"][n] = validation.one_file(synth(n), n, args.repeat, BIN, env)
+            print(f"one file in {n}: {data['one_file'][n]}", flush=True)
+        out["validation"] = {"data": data, **results.stamp()}
+    if "builds" in sections:
+        builds = []
+        for n in (int(n) for n in args.build_sizes.split(",") if n):
+            builds.append(bench_build(n, args.repeat))
+            print(f"build {n}: ours {builds[-1]['ours']}, plain {builds[-1]['plain']}", flush=True)
+        base = next((b for b in builds if b["n"] == 5000), None)
+        data = {"builds": builds}
+        if base is not None:
+            data |= {"base": base, "pages": {BASE: largest_pages(base["site"])},
+                     "memory": {BASE: scale.tree_peak(base["root"], WORK / "site-memory", BIN, env)}}
+        out["builds"] = {"data": data, **results.stamp()}
+    if "national" in sections:
+        if base is None:
+            raise SystemExit("the national section compares with the 5,000-pattern build: add builds to --sections")
+        national = scale.national_build(WORK, BIN, env, args.repeat, run)
+        out["national"] = {"data": {"national": national, "pages": {NATIONAL: largest_pages(national["site"])},
+                                    "memory": {NATIONAL: scale.tree_peak(national["root"], WORK / "site-memory",
+                                                                         BIN, env)}}, **results.stamp()}
+        print(f"national: {national['ours']}, memory {out['national']['data']['memory']}", flush=True)
+    if ("browser" in sections or "preview" in sections) and base is None:
+        base = reference_build(args.repeat)
+    if "browser" in sections:
+        from reader import measure_reader
+        from search_latency import measure, pick_queries
+
+        data = {"reader": measure_reader(base["site"]),
+                "search": measure(base["site"], pick_queries(base["root"])) | {"n": 5000}}
+        out["browser"] = {"data": data, **results.stamp()}
+        print(f"browser: {data}", flush=True)
+    if "preview" in sections:
+        from preview import measure_preview
+
+        out["preview"] = {"data": {"preview": measure_preview(base["root"], base["ours"].seconds, BIN, env)},
+                          **results.stamp()}
+        print(f"preview: {out['preview']}", flush=True)
+    return out
 
 
 def main() -> int:
@@ -151,13 +175,20 @@ def main() -> int:
     parser.add_argument("--out", default=str(REPO / "docs" / "benchmarks.md"))
     parser.add_argument("--validate-sizes", default="1000,10000")
     parser.add_argument("--build-sizes", default="100,1000,5000")
-    parser.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
-    parser.add_argument("--no-national", action="store_true", help="skip the national catalogue")
-    parser.add_argument("--no-preview", action="store_true", help="skip the preview measurement")
+    parser.add_argument("--sections", default=",".join(results.SECTIONS),
+                        help="measure only these (the others as last measured, from --results)")
+    parser.add_argument("--results", default=str(RESULTS), help="where each section's measurements are kept")
     args = parser.parse_args()
+    sections = [s for s in args.sections.split(",") if s]
+    unknown = sorted(set(sections) - set(results.SECTIONS))
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(unknown)} (known: {', '.join(results.SECTIONS)})")
     WORK.mkdir(parents=True, exist_ok=True)
-    r = measure_all(args)
-    lines = report.header(machine(), args.repeat) + report.validation(r["validation"], list(r["one_file"].values()))
+    kept = results.load(Path(args.results)) | measure_all(args, sections)
+    results.save(Path(args.results), kept)
+    r = results.combined(kept)
+    lines = report.header(machine(), args.repeat, {name: kept[name] for name in results.SECTIONS if name in kept})
+    lines += report.validation(r["validation"], list(r["one_file"].values()))
     lines += report.builds(r["builds"]) + report.page_weights(r["pages"])
     if r.get("national"):
         lines += report.national(r["base"], r["national"], r["memory"])
