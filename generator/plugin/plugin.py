@@ -144,8 +144,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return html
         return _plugin_error(lambda: self.session.converted_page(page, html))
 
+    @event_priority(-100)
     def on_post_page(self, output, page, config):
-        """Count rendered pages for the progress line on a terminal."""
+        """Count rendered pages for the progress line on a terminal, and let go of a generated
+        page's text (session.py); run last, so that other plugins still see the page's content."""
         if self.session:
             self.session.rendered_page(page)
         return output
