@@ -121,7 +121,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             documents = self.preview.search_documents(self.session.documents, files)
             if self.session.deferred:  # written aside after the build, then swapped in
                 clear_bundle(Path(config.site_dir) / STAGING)
-                _plugin_error(lambda: self.session.write_index(config.site_dir, documents, STAGING))
+                self.preview.hold(documents)  # sent to Pagefind after the build (plugin/preview.py)
             else:
                 clear_bundle(Path(config.site_dir) / BUNDLE)
         if self.session and not self.session.deferred:

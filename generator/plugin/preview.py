@@ -14,10 +14,11 @@ its search document is sent to Pagefind again, since Pagefind writes a whole ind
 previous build that this one no longer makes are removed.
 
 Pagefind takes far longer to index every page again than the rest of such a build (about 30 s
-at 5,000 patterns on a busy 2-core machine), so a partial build does not wait for it: the index is
-written into STAGING while the browser already shows the rebuilt pages, and swapped in for
-`pagefind/` when it is complete. The next edit cancels an index still being written, and writes
-its own.
+at 5,000 patterns on a busy 2-core machine), so a partial build does not wait for it: the pages'
+documents are held (`hold`) and sent from a thread of their own once the build is over (sending
+them during the build made it wait 3 to 7 s on Pagefind reading them), the index is written into
+STAGING while the browser already shows the rebuilt pages, and swapped in for `pagefind/` when it
+is complete. The next edit cancels an index still being written, and writes its own.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Preview:
         self.config = ""  # mkdocs.yml and the theme's own folders, as they were
         self.changed: set[str] = set()
         self.everything = True
+        self.held: list[tuple[str, str]] | None = None  # documents to send after the build
 
     def reset(self) -> None:
         """After a failed build: the next one rebuilds everything."""
@@ -113,11 +115,18 @@ class Preview:
         self.documents = {url: self.documents[url] for url in urls if url in self.documents}
         return list(self.documents.items())
 
+    def hold(self, documents: list[tuple[str, str]]) -> None:
+        """A partial build's documents (every indexed page's), sent after it (index_later)."""
+        self.held = documents
+
     def index_later(self, search: SearchIndexer | None, site_dir: str) -> None:
-        """Wait for the index in the background, then put it in place of the previous one."""
+        """Send the held documents and wait for the index in the background, then put it in place
+        of the previous one."""
+        documents, self.held = self.held, None
         if search is None:
             return
-        thread = threading.Thread(target=_swap_in, args=(search, Path(site_dir)), name="pagefind-preview", daemon=True)
+        thread = threading.Thread(target=_index_aside, args=(search, documents, Path(site_dir)),
+                                  name="pagefind-preview", daemon=True)
         self.indexing = (thread, search)
         thread.start()
 
@@ -128,6 +137,7 @@ class Preview:
 
     def cancel_index(self) -> None:
         """Stop an index still being written, and leave the one in place as it is."""
+        self.held = None
         indexing, self.indexing = self.indexing, None
         if indexing and indexing[0].is_alive():
             indexing[1].cancel()
@@ -141,8 +151,14 @@ class Preview:
         self.written = written
 
 
-def _swap_in(search: SearchIndexer, site_dir: Path) -> None:
+def _index_aside(search: SearchIndexer, documents: list[tuple[str, str]] | None, site_dir: Path) -> None:
+    """Index the documents into STAGING (None: they were sent and the index asked for during the
+    build), then swap it in for the index in place."""
     try:
+        if documents is not None:
+            for url, document in documents:
+                search.add(url, document)
+            search.write(site_dir / STAGING)
         search.wait()
     except SearchIndexError as exc:  # cancelled by the next edit, or Pagefind failed
         log.info("the search index of this preview was not updated: %s", exc)
