@@ -93,7 +93,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if not self.config.enabled:
             return files
         previous = self.preview.publication if self.preview else None
-        publication = _plugin_error(lambda: render_catalogue(self.root, self.options, previous=previous))
+        publication = _plugin_error(lambda: render_catalogue(self.root, self.options, previous=previous, kept=self.preview and self.preview.kept))
         for problem in publication.validation.result.warnings:
             log.info("%s", format_problem(problem))
         self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config, self.preview is not None))

@@ -33,6 +33,7 @@ from pathlib import Path
 from generator.errors import SearchIndexError
 from generator.publish.pipeline import Publication
 from generator.publish.searchindex import BUNDLE, SearchIndexer
+from generator.validate.kept import KeptRuns
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 STAGING = ".pagefind-next"  # inside site_dir, so the swap is a rename on the same file system
@@ -53,7 +54,9 @@ class DirtyNotice(logging.Filter):
 class Preview:
     """The previous build of a `catalogue serve` session."""
 
-    def __init__(self):
+    def __init__(self, kept: KeptRuns | None = None):
+        # What validation made of each file: safe by each file's status, so kept after a failed build.
+        self.kept = kept or KeptRuns()
         self.indexing: tuple[threading.Thread, SearchIndexer] | None = None
         self.publication: Publication | None = None
         self.pages: dict[str, dict] = {}  # src_uri: PAGE_STATE values
@@ -68,7 +71,7 @@ class Preview:
     def reset(self) -> None:
         """After a failed build: the next one rebuilds everything."""
         self.cancel_index()
-        self.__init__()
+        self.__init__(self.kept)
 
     def start(self, publication: Publication, files, config) -> None:
         """A new build: note the generated files whose text changed, and make every file answer

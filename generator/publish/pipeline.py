@@ -28,6 +28,7 @@ from generator.render.context import SiteContext, build_context
 from generator.render.pages import render_site
 from generator.render.paging import DEFAULT_PAGE_SIZE
 from generator.validate.catalogue import Validation, validate_catalogue
+from generator.validate.kept import KeptRuns
 from generator.validate.formats import is_email
 
 
@@ -74,13 +75,15 @@ class Publication:
 
 
 def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = None,
-                     jobs: int | None = None, previous: Publication | None = None) -> Publication:
+                     jobs: int | None = None, previous: Publication | None = None,
+                     kept: KeptRuns | None = None) -> Publication:
     """Validate, compute and render a catalogue; raise InvalidCatalogueError if it has errors.
     Given the `previous` publication (a preview's last build), pattern and organisation pages
-    the change cannot have altered are taken from it instead of rendered again."""
+    the change cannot have altered are taken from it instead of rendered again; given `kept` (a
+    preview's), validation reads again only the files whose status changed (validate/kept.py)."""
     # Load and validate: the same run as `catalogue validate` (or the one `catalogue build` made
     # before starting MkDocs, taken instead of reading the files again).
-    validation = _prevalidated(root, today) or validate_catalogue(root, today=today)
+    validation = _prevalidated(root, today) or validate_catalogue(root, today=today, kept=kept)
     if not validation.result.success:
         raise InvalidCatalogueError(validation.result)
     # Compute reuse, maturity and timelines once, for every page, chart and export to read.
