@@ -27,6 +27,7 @@ from generator.siteconfig import plugin_options, read_mkdocs_yml
 from generator.render.context import SiteContext, build_context
 from generator.render.pages import render_site
 from generator.render.paging import DEFAULT_PAGE_SIZE
+from generator.render.parts import kept_parts
 from generator.validate.catalogue import Validation, validate_catalogue
 from generator.validate.kept import KeptRuns
 from generator.validate.formats import is_email
@@ -72,6 +73,7 @@ class Publication:
     context: SiteContext
     tree: dict[str, str] = field(repr=False)
     templates: tuple = ()  # the catalogue's own templates as they were, and the page size (publish/preview.py)
+    parts: dict | None = field(default=None, repr=False)  # a preview's catalogue.json parts (render/parts.py)
 
 
 def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = None,
@@ -100,8 +102,10 @@ def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = N
     stamp = (template_stamp(options.templates), _page_size(options))
     reuse = reusable_pages(previous.context, previous.tree, context, previous.templates == stamp) \
         if previous else None
-    tree = render_site(context, options.templates, jobs, _page_size(options), reuse)
-    return Publication(validation, context, tree, stamp)
+    parts = ((previous.parts if previous else None) or {}) if kept is not None else None
+    with kept_parts(parts):  # a preview's catalogue.json, from the unchanged patterns' parts
+        tree = render_site(context, options.templates, jobs, _page_size(options), reuse)
+    return Publication(validation, context, tree, stamp, parts)
 
 
 def _intake_email(options: SiteOptions) -> str | None:

@@ -128,6 +128,46 @@ def test_json_round_trips_hostile_text_and_is_safe_to_inline(ctx):
     assert document["organisations"][2]["name"] == f"Fictional {HOSTILE} Integrated Care Board"
 
 
+def whole_document_json(ctx) -> str:
+    """catalogue.json as json.dumps writes the whole document in one go (before it was put
+    together from each pattern's part)."""
+    document = {"schema_version": exports.SCHEMA_VERSION, "generated_on": ctx.today.isoformat(),
+                "patterns": [exports._pattern_json(ctx, v) for v in sorted(ctx.patterns, key=lambda v: v.id)],
+                "organisations": [exports._organisation_json(ctx, o)
+                                  for o in sorted(ctx.organisations, key=lambda o: o.organisation.code)],
+                "maturity_model": exports._model_json(ctx.model)}
+    return exports.script_safe(json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False)) + "\n"
+
+
+@pytest.mark.parametrize("catalogue", [small_catalogue, lambda: Catalogue({}, dict(ORGS))], ids=["small", "empty"])
+def test_json_from_parts_is_the_whole_document_byte_for_byte(catalogue):
+    ctx = build_context(catalogue(), today=TODAY)
+    assert exports.catalogue_json(ctx) == whole_document_json(ctx)
+
+
+def test_a_preview_writes_again_only_the_changed_patterns_parts(monkeypatch):
+    """Under kept parts (as `catalogue serve` renders), the next build's context lends the views
+    of unchanged patterns, whose parts are taken; the file is still the whole document's."""
+    from generator.render.parts import kept_parts
+
+    parts: dict = {}
+    first = build_context(small_catalogue(), today=TODAY)
+    with kept_parts(parts):
+        assert exports.catalogue_json(first) == whole_document_json(first)
+    changed = small_catalogue()
+    changed.patterns["hostile"] = make_pattern("hostile", title="Fictional retitled pattern", originator="ZZ3")
+    second = build_context(changed, today=TODAY, previous=first)
+    written = []
+    real = exports._pattern_json
+    monkeypatch.setattr(exports, "_pattern_json", lambda ctx, view: written.append(view.id) or real(ctx, view))
+    with kept_parts(parts):
+        text = exports.catalogue_json(second)
+    assert written == ["hostile"]
+    monkeypatch.setattr(exports, "_pattern_json", real)
+    assert text == whole_document_json(second)
+    assert len(parts) == len(second.patterns)
+
+
 # ---------------------------------------------------------------- CSV
 
 def read_csv(text: str) -> list[dict]:
