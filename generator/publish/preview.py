@@ -5,7 +5,9 @@ previous build. Every other page and data file is rendered every time.
 The rule is conservative. A page is rendered again when any pattern it shows (its own, the
 patterns it relates to or that relate to it, its replacement, its companions, an organisation's
 patterns and suggestions, the patterns a tag, category or area lists) changed, was added or was
-removed, or when its companions or suggestions changed. Anything else that every page reads (the registry, the day, the site's
+removed, or when its companions or suggestions changed. A region or ICB page shows a pattern its
+organisations only use (did not start) by its title, link, maturity and users, so a change to
+anything else in such a pattern (its summary, say) leaves the page as it was. Anything else that every page reads (the registry, the day, the site's
 options, the issue forms, the templates) renders every page again. tests/site/test_preview.py
 compares the result with a clean full build, byte for byte.
 """
@@ -78,11 +80,18 @@ def reusable_pages(old: SiteContext, old_tree: dict[str, str], new: SiteContext,
         return {}
     changed = changed_patterns(old, new)
     if not changed:
-        return _with_parts({path: old_tree[path] for path in _entity_pages(new) + list(_lists(new))
+        return _with_parts({path: old_tree[path] for path in _entity_pages(new) + list(_lists(new)) + list(_areas(new))
                             if path in old_tree}, old_tree)
     old_lists, new_lists = _lists(old), _lists(new)
     keep = {path: old_tree[path] for path, shown in new_lists.items()
             if path in old_tree and not (shown | old_lists.get(path, set())) & changed}
+    # A region or ICB page shows the patterns its organisations only use by their face.
+    used_changed = {pid for pid in changed if _used_face(old, pid) != _used_face(new, pid)}
+    old_areas, new_areas = _areas(old), _areas(new)
+    for path, (started, used) in new_areas.items():
+        was_started, was_used = old_areas.get(path, (set(), set()))
+        if path in old_tree and not (started | was_started) & changed and not (used | was_used) & used_changed:
+            keep[path] = old_tree[path]
     old_refs, new_refs = _pattern_refs(old), _pattern_refs(new)
     for view in new.patterns:
         shown = new_refs[view.id] | old_refs.get(view.id, set())
@@ -117,11 +126,28 @@ def _lists(ctx: SiteContext) -> dict[str, set[str]]:
     lists = {f"tags/{tag}.md": {v.id for v in views} for tag, views in tag_index(ctx)}
     for category in enum_values("category"):
         lists[f"categories/{category}.md"] = {v.id for v in ctx.patterns if v.pattern.category == category}
+    return lists
+
+
+def _areas(ctx: SiteContext) -> dict[str, tuple[set[str], set[str]]]:
+    """Each region and ICB page with the ids of the patterns its organisations (a region's own
+    and its ICBs') started, which it shows in full, and of those they only adopted."""
+    areas = {}
     for area in ctx.regions + ctx.icbs:
         orgs = area.organisations + [org for icb in area.icbs for org in icb.organisations]
-        lists[area.page] = {v.id for org in orgs for v in org.originated} | \
-            {v.id for org in orgs for v, _ in org.adoptions}
-    return lists
+        started = {v.id for org in orgs for v in org.originated}
+        areas[area.page] = (started, {v.id for org in orgs for v, _ in org.adoptions} - started)
+    return areas
+
+
+def _used_face(ctx: SiteContext, pid: str) -> tuple | None:
+    """What a region or ICB page shows of a pattern its organisations use but did not start: its
+    title, link and maturity, and (through its reuse) who pilots and uses it; its originator
+    decides the pages that show it in full."""
+    view = ctx.by_id.get(pid)
+    if view is None:
+        return None
+    return view.pattern.title, view.page, view.level.id, view.reuse, view.pattern.originator
 
 
 def _entity_pages(ctx: SiteContext) -> list[str]:
