@@ -14,6 +14,7 @@ compares the result with a clean full build, byte for byte.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from generator.model.vocabulary import enum_values
@@ -73,25 +74,22 @@ def _organisation_refs(ctx: SiteContext) -> dict[str, set[str]]:
 
 
 def reusable_pages(old: SiteContext, old_tree: dict[str, str], new: SiteContext,
-                   same_templates: bool = True) -> dict[str, str]:
+                   same_templates: bool = True, own_templates: bool = False) -> dict[str, str]:
     """The previous build's pattern and organisation pages that the change cannot have altered
-    ({page path: text}): empty when anything every page reads has changed."""
+    ({page path: text}): empty when anything every page reads has changed. Pages kept by what
+    they show of a pattern (its face) only with the packaged templates: a catalogue's own may
+    show more."""
     if not same_templates or not same_setting(old, new):
         return {}
     changed = changed_patterns(old, new)
+    keep = {} if own_templates else _same_faces(old, old_tree, new, changed)
     if not changed:
-        return _with_parts({path: old_tree[path] for path in _entity_pages(new) + list(_lists(new)) + list(_areas(new))
-                            if path in old_tree}, old_tree)
+        keep.update((path, old_tree[path]) for path in _entity_pages(new) + list(_lists(new)) + list(_areas(new))
+                    if path in old_tree)
+        return _with_parts(keep, old_tree)
     old_lists, new_lists = _lists(old), _lists(new)
-    keep = {path: old_tree[path] for path, shown in new_lists.items()
-            if path in old_tree and not (shown | old_lists.get(path, set())) & changed}
-    # A region or ICB page shows the patterns its organisations only use by their face.
-    used_changed = {pid for pid in changed if _used_face(old, pid) != _used_face(new, pid)}
-    old_areas, new_areas = _areas(old), _areas(new)
-    for path, (started, used) in new_areas.items():
-        was_started, was_used = old_areas.get(path, (set(), set()))
-        if path in old_tree and not (started | was_started) & changed and not (used | was_used) & used_changed:
-            keep[path] = old_tree[path]
+    keep.update((path, old_tree[path]) for path, shown in new_lists.items()
+                if path in old_tree and not (shown | old_lists.get(path, set())) & changed)
     old_refs, new_refs = _pattern_refs(old), _pattern_refs(new)
     for view in new.patterns:
         shown = new_refs[view.id] | old_refs.get(view.id, set())
@@ -106,6 +104,30 @@ def reusable_pages(old: SiteContext, old_tree: dict[str, str], new: SiteContext,
                 and old.recommendations.for_organisation(code) == new.recommendations.for_organisation(code):
             keep[org.page] = old_tree[org.page]
     return _with_parts(keep, old_tree)
+
+
+def _same_faces(old: SiteContext, old_tree: dict[str, str], new: SiteContext, changed: set[str]) -> dict[str, str]:
+    """Pages whose face of the catalogue is as it was: the maturity page (how many patterns are at
+    each level, and outcomes at each step of the evidence ladder), and each region or ICB page,
+    which shows the patterns its organisations only use (did not start) by their title, link,
+    maturity and users."""
+    keep = {path: old_tree[path] for path, face in FACES.items() if path in old_tree and face(old) == face(new)}
+    used_changed = {pid for pid in changed if _used_face(old, pid) != _used_face(new, pid)}
+    old_areas, new_areas = _areas(old), _areas(new)
+    for path, (started, used) in new_areas.items():
+        was_started, was_used = old_areas.get(path, (set(), set()))
+        if path in old_tree and not (started | was_started) & changed and not (used | was_used) & used_changed:
+            keep[path] = old_tree[path]
+    return keep
+
+
+def _maturity_face(ctx: SiteContext) -> tuple:
+    levels = Counter(view.level.id for view in ctx.patterns)
+    evidence = Counter(outcome.evidence for view in ctx.patterns for outcome in view.pattern.outcomes)
+    return sorted(levels.items()), sorted(evidence.items())
+
+
+FACES = {"maturity.md": _maturity_face}
 
 
 def _with_parts(keep: dict[str, str], old_tree: dict[str, str]) -> dict[str, str]:
