@@ -100,8 +100,8 @@ def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = N
     # What every page is rendered with besides the catalogue: its templates, and the page size
     # long lists are split by (a page kept from a build with another size would be split wrongly).
     stamp = (template_stamp(options.templates), _page_size(options))
-    reuse = reusable_pages(previous.context, previous.tree, context, previous.templates == stamp, bool(stamp[0])) \
-        if previous else None
+    reuse = reusable_pages(previous.context, previous.tree, context, previous.templates == stamp, bool(stamp[0]),
+                           _page_size(options)) if previous else None
     parts = ((previous.parts if previous else None) or {}) if kept is not None else None
     with kept_parts(parts):  # a preview's catalogue.json, from the unchanged patterns' parts
         tree = render_site(context, options.templates, jobs, _page_size(options), reuse)

@@ -18,7 +18,8 @@ from collections import Counter
 from pathlib import Path
 
 from generator.model.vocabulary import enum_values
-from generator.render.paging import is_continuation
+from generator.render.cataloguedata import FALLBACK_FIRST, default_order
+from generator.render.paging import DEFAULT_PAGE_SIZE, is_continuation, pagers
 from generator.render.charts import reverse_relations
 from generator.render.context import SiteContext
 from generator.render.pages import tag_index
@@ -74,7 +75,8 @@ def _organisation_refs(ctx: SiteContext) -> dict[str, set[str]]:
 
 
 def reusable_pages(old: SiteContext, old_tree: dict[str, str], new: SiteContext,
-                   same_templates: bool = True, own_templates: bool = False) -> dict[str, str]:
+                   same_templates: bool = True, own_templates: bool = False,
+                   page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, str]:
     """The previous build's pattern and organisation pages that the change cannot have altered
     ({page path: text}): empty when anything every page reads has changed. Pages kept by what
     they show of a pattern (its face) only with the packaged templates: a catalogue's own may
@@ -83,6 +85,8 @@ def reusable_pages(old: SiteContext, old_tree: dict[str, str], new: SiteContext,
         return {}
     changed = changed_patterns(old, new)
     keep = {} if own_templates else _same_faces(old, old_tree, new, changed)
+    if not own_templates:
+        keep.update(_same_rows(old, old_tree, new, changed, page_size))
     if not changed:
         keep.update((path, old_tree[path]) for path in _entity_pages(new) + list(_lists(new)) + list(_areas(new))
                     if path in old_tree)
@@ -118,6 +122,21 @@ def _same_faces(old: SiteContext, old_tree: dict[str, str], new: SiteContext, ch
         was_started, was_used = old_areas.get(path, (set(), set()))
         if path in old_tree and not (started | was_started) & changed and not (used | was_used) & used_changed:
             keep[path] = old_tree[path]
+    return keep
+
+
+def _same_rows(old: SiteContext, old_tree: dict[str, str], new: SiteContext, changed: set[str],
+               page_size: int) -> dict[str, str]:
+    """The numbered pages listing every pattern (for readers without the catalogue's script) that
+    hold the same unchanged patterns, in the same places of a list as long as it was."""
+    before, after = [v.id for v in default_order(old)], [v.id for v in default_order(new)]
+    if len(before) != len(after):
+        return {}
+    keep = {}
+    for pager in pagers(FALLBACK_FIRST, page_size, len(after)):
+        rows = slice(pager.offset(), pager.offset() + page_size)
+        if pager.path in old_tree and before[rows] == after[rows] and not set(after[rows]) & changed:
+            keep[pager.path] = old_tree[pager.path]
     return keep
 
 

@@ -71,7 +71,7 @@ def catalogue_json(ctx) -> str:
     }
     text = script_safe(_dumps(document))
     slot = '\n  "patterns": ' + json.dumps(_PATTERNS_SLOT)
-    parts = pattern_parts(ctx, sorted(ctx.patterns, key=lambda v: v.id),
+    parts = pattern_parts(ctx, "json", sorted(ctx.patterns, key=lambda v: v.id),
                           lambda view: script_safe(_dumps(_pattern_json(ctx, view))).replace("\n", "\n    "))
     listed = "[\n    " + ",\n    ".join(parts) + "\n  ]" if parts else "[]"
     return text.replace(slot, '\n  "patterns": ' + listed, 1) + "\n"
@@ -156,8 +156,14 @@ def catalogue_csv(ctx) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for view in sorted(ctx.patterns, key=lambda v: v.id):
-        writer.writerow([_safe_cell(value) for value in _csv_row(ctx, view)])
+    head = out.getvalue()
+    return head + "".join(pattern_parts(ctx, "csv", sorted(ctx.patterns, key=lambda v: v.id),
+                                        lambda view: _csv_line(ctx, view)))
+
+
+def _csv_line(ctx, view) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([_safe_cell(value) for value in _csv_row(ctx, view)])
     return out.getvalue()
 
 

@@ -1,7 +1,8 @@
-"""Render, kept parts: under `catalogue serve`, each pattern's part of catalogue.json as the last
-build wrote it, so a build after an edit writes again only the changed patterns' parts (the whole
-file took about 1 s at 5,000 patterns). A preview lends the views of unchanged patterns
-(render/context.py), and a view's part depends only on it and the address style.
+"""Render, kept parts: under `catalogue serve`, each pattern's part of catalogue.json and its row of
+catalogue.csv as the last build wrote them, so a build after an edit writes again only the changed
+patterns' parts (the whole JSON file took about 1 s at 5,000 patterns). A preview lends the views
+of unchanged patterns (render/context.py), and a view's part depends only on it, the address
+style and the registry (the CSV names each originator).
 
 Only a preview keeps parts (publish/pipeline.py opens `kept_parts`): a full build would hold a
 second copy of the file in memory for nothing.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-# {id(view): (view, directory_urls, text)}; the view is held, so its id is not reused meanwhile.
+# {kind: (setting, {id(view): (view, text)})}; the view is held, so its id is not reused meanwhile.
 _PARTS: ContextVar[dict | None] = ContextVar("catalogue_json_parts", default=None)
 
 
@@ -27,20 +28,20 @@ def kept_parts(parts: dict | None):
         _PARTS.reset(token)
 
 
-def pattern_parts(ctx, views, write) -> list[str]:
-    """`write(view)` for each view, or its kept part when the view is the one it was written from."""
-    kept = _PARTS.get()
-    known = kept if kept is not None else {}
-    parts, fresh = [], {}
+def pattern_parts(ctx, kind: str, views, write) -> list:
+    """`write(view)` for each view, or its kept part of this kind when the view is the one it was
+    written from, in a build with the same address style and registry."""
+    parts = _PARTS.get()
+    setting = (ctx.directory_urls, ctx.catalogue.organisations)
+    kept_setting, kept = parts.get(kind, (None, {})) if parts is not None else (None, {})
+    if kept_setting != setting:
+        kept = {}
+    out, fresh = [], {}
     for view in views:
-        entry = known.get(id(view))
-        if entry is not None and entry[0] is view and entry[1] == ctx.directory_urls:
-            text = entry[2]
-        else:
-            text = write(view)
-        parts.append(text)
-        fresh[id(view)] = (view, ctx.directory_urls, text)
-    if kept is not None:  # this build's parts only
-        kept.clear()
-        kept.update(fresh)
-    return parts
+        entry = kept.get(id(view))
+        text = entry[1] if entry is not None and entry[0] is view else write(view)
+        out.append(text)
+        fresh[id(view)] = (view, text)
+    if parts is not None:  # this build's parts only
+        parts[kind] = (setting, fresh)
+    return out

@@ -165,7 +165,7 @@ def test_a_preview_writes_again_only_the_changed_patterns_parts(monkeypatch):
     assert written == ["hostile"]
     monkeypatch.setattr(exports, "_pattern_json", real)
     assert text == whole_document_json(second)
-    assert len(parts) == len(second.patterns)
+    assert len(parts["json"][1]) == len(second.patterns)
 
 
 # ---------------------------------------------------------------- CSV
@@ -199,6 +199,28 @@ def test_csv_guards_against_formula_injection(ctx):
     for risky in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"):
         assert exports._safe_cell(risky) == "'" + risky
     assert exports._safe_cell("Fictional") == "Fictional" and exports._safe_cell(3) == 3
+
+
+def test_a_preview_writes_again_only_the_changed_patterns_csv_rows(monkeypatch):
+    from generator.render.parts import kept_parts
+
+    parts: dict = {}
+    first = build_context(small_catalogue(), today=TODAY)
+    expected = exports.catalogue_csv(build_context(small_catalogue(), today=TODAY))
+    with kept_parts(parts):
+        assert exports.catalogue_csv(first) == expected
+    changed = small_catalogue()
+    changed.patterns["hostile"] = make_pattern("hostile", title="=Fictional retitled pattern", originator="ZZ3")
+    second = build_context(changed, today=TODAY, previous=first)
+    written = []
+    real = exports._csv_row
+    monkeypatch.setattr(exports, "_csv_row", lambda ctx, view: written.append(view.id) or real(ctx, view))
+    with kept_parts(parts):
+        text = exports.catalogue_csv(second)
+    assert written == ["hostile"]
+    monkeypatch.setattr(exports, "_csv_row", real)
+    assert text == exports.catalogue_csv(second)
+    assert next(r for r in read_csv(text) if r["id"] == "hostile")["title"] == "'=Fictional retitled pattern"
 
 
 def test_csv_is_deterministic(ctx):
