@@ -145,26 +145,35 @@ def test_json_from_parts_is_the_whole_document_byte_for_byte(catalogue):
     assert exports.catalogue_json(ctx) == whole_document_json(ctx)
 
 
-def test_a_preview_writes_again_only_the_changed_patterns_parts(monkeypatch):
-    """Under kept parts (as `catalogue serve` renders), the next build's context lends the views
-    of unchanged patterns, whose parts are taken; the file is still the whole document's."""
+def preview_twice(monkeypatch, export, writer: str, title: str):
+    """The export under kept parts (as `catalogue serve` renders) for a first build, then for a
+    second whose context lends the views of unchanged patterns, one pattern retitled: (the first
+    text, the second, the ids whose part was written again, the kept parts)."""
     from generator.render.parts import kept_parts
 
     parts: dict = {}
     first = build_context(small_catalogue(), today=TODAY)
     with kept_parts(parts):
-        assert exports.catalogue_json(first) == whole_document_json(first)
+        before = export(first)
     changed = small_catalogue()
-    changed.patterns["hostile"] = make_pattern("hostile", title="Fictional retitled pattern", originator="ZZ3")
+    changed.patterns["hostile"] = make_pattern("hostile", title=title, originator="ZZ3")
     second = build_context(changed, today=TODAY, previous=first)
     written = []
-    real = exports._pattern_json
-    monkeypatch.setattr(exports, "_pattern_json", lambda ctx, view: written.append(view.id) or real(ctx, view))
+    real = getattr(exports, writer)
+    monkeypatch.setattr(exports, writer, lambda ctx, view: written.append(view.id) or real(ctx, view))
     with kept_parts(parts):
-        text = exports.catalogue_json(second)
+        after = export(second)
+    monkeypatch.setattr(exports, writer, real)
+    return (first, before), (second, after), written, parts
+
+
+def test_a_preview_writes_again_only_the_changed_patterns_parts(monkeypatch):
+    """The file is still the whole document's, byte for byte."""
+    (first, before), (second, after), written, parts = preview_twice(
+        monkeypatch, exports.catalogue_json, "_pattern_json", "Fictional retitled pattern")
+    assert before == whole_document_json(first)
     assert written == ["hostile"]
-    monkeypatch.setattr(exports, "_pattern_json", real)
-    assert text == whole_document_json(second)
+    assert after == whole_document_json(second)
     assert len(parts["json"][1]) == len(second.patterns)
 
 
@@ -202,25 +211,12 @@ def test_csv_guards_against_formula_injection(ctx):
 
 
 def test_a_preview_writes_again_only_the_changed_patterns_csv_rows(monkeypatch):
-    from generator.render.parts import kept_parts
-
-    parts: dict = {}
-    first = build_context(small_catalogue(), today=TODAY)
-    expected = exports.catalogue_csv(build_context(small_catalogue(), today=TODAY))
-    with kept_parts(parts):
-        assert exports.catalogue_csv(first) == expected
-    changed = small_catalogue()
-    changed.patterns["hostile"] = make_pattern("hostile", title="=Fictional retitled pattern", originator="ZZ3")
-    second = build_context(changed, today=TODAY, previous=first)
-    written = []
-    real = exports._csv_row
-    monkeypatch.setattr(exports, "_csv_row", lambda ctx, view: written.append(view.id) or real(ctx, view))
-    with kept_parts(parts):
-        text = exports.catalogue_csv(second)
+    (first, before), (second, after), written, _ = preview_twice(
+        monkeypatch, exports.catalogue_csv, "_csv_row", "=Fictional retitled pattern")
+    assert before == exports.catalogue_csv(build_context(small_catalogue(), today=TODAY))
     assert written == ["hostile"]
-    monkeypatch.setattr(exports, "_csv_row", real)
-    assert text == exports.catalogue_csv(second)
-    assert next(r for r in read_csv(text) if r["id"] == "hostile")["title"] == "'=Fictional retitled pattern"
+    assert after == exports.catalogue_csv(second)
+    assert next(r for r in read_csv(after) if r["id"] == "hostile")["title"] == "'=Fictional retitled pattern"
 
 
 def test_csv_is_deterministic(ctx):
