@@ -1,15 +1,19 @@
-"""Publish, preview: which pattern, organisation, tag, category, region and ICB pages an edit can
-change, so that `catalogue serve` renders only those again and takes every other one from the
-previous build. Every other page and data file is rendered every time.
+"""Publish, preview: which pattern, organisation, tag, category, region, ICB, maturity and numbered
+"every pattern" pages an edit can change, so that `catalogue serve` renders only those again and
+takes every other one from the previous build. Every other page and data file is rendered every
+time (catalogue.json and catalogue.csv from kept parts: render/parts.py).
 
 The rule is conservative. A page is rendered again when any pattern it shows (its own, the
 patterns it relates to or that relate to it, its replacement, its companions, an organisation's
 patterns and suggestions, the patterns a tag, category or area lists) changed, was added or was
-removed, or when its companions or suggestions changed. A region or ICB page shows a pattern its
-organisations only use (did not start) by its title, link, maturity and users, so a change to
-anything else in such a pattern (its summary, say) leaves the page as it was. Anything else that every page reads (the registry, the day, the site's
-options, the issue forms, the templates) renders every page again. tests/site/test_preview.py
-compares the result with a clean full build, byte for byte.
+removed, or when its companions or suggestions changed. With the packaged templates, a few pages
+are kept by what they show (their face): a region or ICB page shows a pattern its organisations
+only use (did not start) by its title, link, maturity and users, so a change to anything else in
+it (its summary, say) leaves the page as it was; the maturity page shows only how many patterns
+are at each level and how many outcomes at each step of the evidence ladder; each numbered page
+of every pattern shows its own rows. Anything else that every page reads (the registry, the day,
+the site's options, the issue forms, the templates) renders every page again.
+tests/site/test_preview.py compares the result with a clean full build, byte for byte.
 """
 
 from __future__ import annotations
