@@ -224,14 +224,17 @@ def atom_feed(ctx, site_url: str | None, *, feed_path: str = "feed.xml",
 
 
 def _entries(ctx):
-    """Every announceable event up to today: each pattern's creation and each adoption."""
-    for view in ctx.patterns:
-        p = view.pattern
-        if p.created <= ctx.today:
-            yield _Entry(p.created, "pattern", p.id, f"New pattern: {p.title}", p.summary,
-                         ctx.org_name(p.originator), view.page)
-        for adoption, change in adoption_events(p, ctx.today):
-            yield _adoption_entry(ctx, view, adoption, change)
+    """Every announceable event up to today: each pattern's creation and each adoption (a
+    preview keeps each unchanged pattern's: render/parts.py)."""
+    for events in pattern_parts(ctx, "feed", ctx.patterns, lambda view: _pattern_entries(ctx, view)):
+        yield from events
+
+
+def _pattern_entries(ctx, view) -> list[_Entry]:
+    p = view.pattern
+    events = [_Entry(p.created, "pattern", p.id, f"New pattern: {p.title}", p.summary,
+                     ctx.org_name(p.originator), view.page)] if p.created <= ctx.today else []
+    return events + [_adoption_entry(ctx, view, adoption, change) for adoption, change in adoption_events(p, ctx.today)]
 
 
 def _adoption_entry(ctx, view, adoption, change) -> _Entry:

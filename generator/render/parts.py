@@ -1,6 +1,6 @@
-"""Render, kept parts: under `catalogue serve`, each pattern's part of catalogue.json and its row of
-catalogue.csv as the last build wrote them, so a build after an edit writes again only the changed
-patterns' parts (the whole JSON file took about 1 s at 5,000 patterns). A preview lends the views
+"""Render, kept parts: under `catalogue serve`, each pattern's part of catalogue.json, its row of
+catalogue.csv and its events for the feed as the last build made them, so a build after an edit
+makes again only the changed patterns' parts (the whole JSON file took about 1 s at 5,000 patterns). A preview lends the views
 of unchanged patterns (render/context.py), and a view's part depends only on it, the address
 style and the registry (the CSV names each originator).
 

@@ -277,6 +277,16 @@ def test_feed_with_site_url_uses_absolute_links_and_the_same_ids(ctx):
     assert ids(relative) == ids(absolute)  # ids do not move with the site
 
 
+def test_a_preview_works_out_again_only_the_changed_patterns_events(monkeypatch):
+    def feed(ctx):
+        return exports.atom_feed(ctx, "https://example.org/catalogue/")
+    (first, before), (second, after), written, _ = preview_twice(
+        monkeypatch, feed, "_pattern_entries", "Fictional retitled pattern")
+    assert before == feed(build_context(small_catalogue(), today=TODAY))
+    assert written == ["hostile"]
+    assert after == feed(second) and "Fictional retitled pattern" in after
+
+
 def test_feed_is_deterministic(ctx):
     again = build_context(small_catalogue(), today=TODAY)
     assert exports.atom_feed(ctx, None) == exports.atom_feed(again, None)
