@@ -28,11 +28,12 @@ def kept_parts(parts: dict | None):
         _PARTS.reset(token)
 
 
-def pattern_parts(ctx, kind: str, views, write) -> list:
+def pattern_parts(ctx, kind: str, views, write, setting: tuple = ()) -> list:
     """`write(view)` for each view, or its kept part of this kind when the view is the one it was
-    written from, in a build with the same address style and registry."""
+    written from, in a build with the same address style, registry and `setting` (whatever else
+    the parts read)."""
     parts = _PARTS.get()
-    setting = (ctx.directory_urls, ctx.catalogue.organisations)
+    setting = (ctx.directory_urls, ctx.catalogue.organisations, setting)
     kept_setting, kept = parts.get(kind, (None, {})) if parts is not None else (None, {})
     if kept_setting != setting:
         kept = {}
