@@ -1,9 +1,12 @@
 """Benchmarks, the preview: `catalogue serve` on a catalogue, a change saved to one pattern, and
 the time until the server sends the updated pattern page (polled every 50 ms over HTTP, as a
-browser reloading the page would fetch it), then until the search index served has changed."""
+browser reloading the page would fetch it), then until the search index served has changed; with
+the machine's load average over the last minute at the end, since a shared machine's load moves
+every figure."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import statistics
@@ -73,4 +76,4 @@ def measure_preview(root: Path, full_s: float, bin_dir: Path, env: dict, edits: 
         server.terminate()
         server.wait(timeout=60)
     return {"full_s": full_s, "start_s": start_s, "edit_s": statistics.median(shown),
-            "edit_runs": shown, "index_s": statistics.median(indexed)}
+            "edit_runs": shown, "index_s": statistics.median(indexed), "load": os.getloadavg()[0]}

@@ -94,7 +94,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if not self.config.enabled:
             return files
         previous = self.preview.publication if self.preview else None
-        publication = _plugin_error(lambda: render_catalogue(self.root, self.options, previous=previous))
+        publication = _plugin_error(lambda: render_catalogue(self.root, self.options, previous=previous, kept=self.preview and self.preview.kept))
         for problem in publication.validation.result.warnings:
             log.info("%s", format_problem(problem))
         self.session = _plugin_error(lambda: SiteBuild(publication.tree, files, config, self.preview is not None,
@@ -123,7 +123,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             documents = self.preview.search_documents(self.session.documents, files)
             if self.session.deferred:  # written aside after the build, then swapped in
                 clear_bundle(Path(config.site_dir) / STAGING)
-                _plugin_error(lambda: self.session.write_index(config.site_dir, documents, STAGING))
+                self.preview.hold(documents)  # sent to Pagefind after the build (plugin/preview.py)
             else:
                 clear_bundle(Path(config.site_dir) / BUNDLE)
         if self.session and not self.session.deferred:

@@ -27,7 +27,9 @@ from generator.siteconfig import plugin_options, read_mkdocs_yml
 from generator.render.context import SiteContext, build_context
 from generator.render.pages import render_site
 from generator.render.paging import DEFAULT_PAGE_SIZE
+from generator.render.parts import kept_parts
 from generator.validate.catalogue import Validation, validate_catalogue
+from generator.validate.kept import KeptRuns
 from generator.validate.formats import is_email
 
 
@@ -71,16 +73,19 @@ class Publication:
     context: SiteContext
     tree: dict[str, str] = field(repr=False)
     templates: tuple = ()  # the catalogue's own templates as they were, and the page size (publish/preview.py)
+    parts: dict | None = field(default=None, repr=False)  # a preview's catalogue.json parts (render/parts.py)
 
 
 def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = None,
-                     jobs: int | None = None, previous: Publication | None = None) -> Publication:
+                     jobs: int | None = None, previous: Publication | None = None,
+                     kept: KeptRuns | None = None) -> Publication:
     """Validate, compute and render a catalogue; raise InvalidCatalogueError if it has errors.
     Given the `previous` publication (a preview's last build), pattern and organisation pages
-    the change cannot have altered are taken from it instead of rendered again."""
+    the change cannot have altered are taken from it instead of rendered again; given `kept` (a
+    preview's), validation reads again only the files whose status changed (validate/kept.py)."""
     # Load and validate: the same run as `catalogue validate` (or the one `catalogue build` made
     # before starting MkDocs, taken instead of reading the files again).
-    validation = _prevalidated(root, today) or validate_catalogue(root, today=today)
+    validation = _prevalidated(root, today) or validate_catalogue(root, today=today, kept=kept)
     if not validation.result.success:
         raise InvalidCatalogueError(validation.result)
     # Compute reuse, maturity and timelines once, for every page, chart and export to read.
@@ -95,10 +100,12 @@ def render_catalogue(root: Path, options: SiteOptions, today: dt.date | None = N
     # What every page is rendered with besides the catalogue: its templates, and the page size
     # long lists are split by (a page kept from a build with another size would be split wrongly).
     stamp = (template_stamp(options.templates), _page_size(options))
-    reuse = reusable_pages(previous.context, previous.tree, context, previous.templates == stamp) \
-        if previous else None
-    tree = render_site(context, options.templates, jobs, _page_size(options), reuse)
-    return Publication(validation, context, tree, stamp)
+    reuse = reusable_pages(previous.context, previous.tree, context, previous.templates == stamp, bool(stamp[0]),
+                           _page_size(options)) if previous else None
+    parts = ((previous.parts if previous else None) or {}) if kept is not None else None
+    with kept_parts(parts):  # a preview's catalogue.json, from the unchanged patterns' parts
+        tree = render_site(context, options.templates, jobs, _page_size(options), reuse)
+    return Publication(validation, context, tree, stamp, parts)
 
 
 def _intake_email(options: SiteOptions) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 
 from generator.render.exports import script_safe
+from generator.render.parts import pattern_parts
 
 DATA_FILE = "patterns/index.json"
 # Rows the catalogue page holds itself (at most; fewer when page_size is smaller), and adds at a
@@ -43,19 +44,32 @@ def lifecycle_note(lifecycle: str, name: str) -> str:
 
 
 def catalogue_data(ctx, lifecycle_names: dict[str, str]) -> str:
-    """The text of patterns/index.json: every pattern as a row, and the organisations to filter by."""
+    """The text of patterns/index.json: every pattern as a row, and the organisations to filter by.
+    Byte for byte json.dumps of the whole document, the rows put in as each one's own text (a
+    preview keeps each unchanged pattern's: render/parts.py)."""
     regions = sorted({r for view in ctx.patterns for r in ctx.pattern_regions(view.pattern)})
     code = {region: str(i) for i, region in enumerate(regions)}
-    rows = []
-    for view in default_order(ctx):
-        p = view.pattern
-        orgs = [p.originator, *(a.organisation for a in p.adoptions)]
-        rows.append([ctx.url(CATALOGUE_PAGE, view.page), p.title,
-                     lifecycle_note(p.lifecycle, lifecycle_names.get(p.lifecycle, p.lifecycle)), p.summary,
-                     p.category, view.level.id, view.reuse.count, p.created.isoformat(), p.lifecycle,
-                     " ".join(p.themes), " ".join(p.care_settings), " ".join(p.wgll),
-                     " ".join(code[r] for r in ctx.pattern_regions(p)), " ".join(orgs)])
-    document = {"fields": list(ROW_FIELDS), "codes": {"regions": regions}, "patterns": rows,
+    document = {"fields": list(ROW_FIELDS), "codes": {"regions": regions}, "patterns": _ROWS_SLOT,
                 "organisations": [[o.organisation.code, f"{o.organisation.name} ({o.organisation.code})"]
                                   for o in ctx.organisations]}
-    return script_safe(json.dumps(document, ensure_ascii=False, separators=(",", ":"))) + "\n"
+    rows = pattern_parts(ctx, "data", default_order(ctx), lambda view: _dumps(_row(ctx, view, code, lifecycle_names)),
+                         (tuple(regions), tuple(lifecycle_names.items())))
+    text = _dumps(document).replace(f'"patterns":{json.dumps(_ROWS_SLOT)}', '"patterns":[' + ",".join(rows) + "]", 1)
+    return script_safe(text) + "\n"
+
+
+_ROWS_SLOT = "\x00rows\x00"  # where the rows go, in a document written without them
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _row(ctx, view, code: dict[str, str], lifecycle_names: dict[str, str]) -> list:
+    p = view.pattern
+    orgs = [p.originator, *(a.organisation for a in p.adoptions)]
+    return [ctx.url(CATALOGUE_PAGE, view.page), p.title,
+            lifecycle_note(p.lifecycle, lifecycle_names.get(p.lifecycle, p.lifecycle)), p.summary,
+            p.category, view.level.id, view.reuse.count, p.created.isoformat(), p.lifecycle,
+            " ".join(p.themes), " ".join(p.care_settings), " ".join(p.wgll),
+            " ".join(code[r] for r in ctx.pattern_regions(p)), " ".join(orgs)]

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from generator.model.reuse import adoption_events, change_on
 from generator.model.vocabulary import names
 from generator.render.context import page_url, relative_url
+from generator.render.parts import pattern_parts
 
 # 2.0: entries carry sources, written_by, reviewed_by and the evidence strength of each outcome,
 # last_reviewed is absent from an entry no one has reviewed, and lifecycle may be "unknown".
@@ -52,18 +53,32 @@ def _page(ctx, view) -> str:
 
 # ---------------------------------------------------------------- JSON
 
+_PATTERNS_SLOT = "\x00patterns\x00"  # where the patterns go, in a document written without them
+
+
 def catalogue_json(ctx) -> str:
-    """The whole catalogue, with computed reuse and maturity; see schema/catalogue.schema.json."""
+    """The whole catalogue, with computed reuse and maturity; see schema/catalogue.schema.json.
+    Byte for byte what json.dumps(document, sort_keys=True, indent=2) writes: the patterns'
+    list is put together from each pattern's own part (JSON strings hold no raw newline), as
+    that would indent it; under a preview, unchanged patterns' parts are kept (render/parts.py)."""
     document = {
         "schema_version": SCHEMA_VERSION,
         "generated_on": ctx.today.isoformat(),
-        "patterns": [_pattern_json(ctx, view) for view in sorted(ctx.patterns, key=lambda v: v.id)],
+        "patterns": _PATTERNS_SLOT,
         "organisations": [_organisation_json(ctx, o) for o in sorted(ctx.organisations,
                                                                     key=lambda o: o.organisation.code)],
         "maturity_model": _model_json(ctx.model),
     }
-    text = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False, default=_json_default)
-    return script_safe(text) + "\n"
+    text = script_safe(_dumps(document))
+    slot = '\n  "patterns": ' + json.dumps(_PATTERNS_SLOT)
+    parts = pattern_parts(ctx, "json", sorted(ctx.patterns, key=lambda v: v.id),
+                          lambda view: script_safe(_dumps(_pattern_json(ctx, view))).replace("\n", "\n    "))
+    listed = "[\n    " + ",\n    ".join(parts) + "\n  ]" if parts else "[]"
+    return text.replace(slot, '\n  "patterns": ' + listed, 1) + "\n"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, default=_json_default)
 
 
 def _json_default(value):
@@ -141,8 +156,14 @@ def catalogue_csv(ctx) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for view in sorted(ctx.patterns, key=lambda v: v.id):
-        writer.writerow([_safe_cell(value) for value in _csv_row(ctx, view)])
+    head = out.getvalue()
+    return head + "".join(pattern_parts(ctx, "csv", sorted(ctx.patterns, key=lambda v: v.id),
+                                        lambda view: _csv_line(ctx, view)))
+
+
+def _csv_line(ctx, view) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([_safe_cell(value) for value in _csv_row(ctx, view)])
     return out.getvalue()
 
 
@@ -203,14 +224,17 @@ def atom_feed(ctx, site_url: str | None, *, feed_path: str = "feed.xml",
 
 
 def _entries(ctx):
-    """Every announceable event up to today: each pattern's creation and each adoption."""
-    for view in ctx.patterns:
-        p = view.pattern
-        if p.created <= ctx.today:
-            yield _Entry(p.created, "pattern", p.id, f"New pattern: {p.title}", p.summary,
-                         ctx.org_name(p.originator), view.page)
-        for adoption, change in adoption_events(p, ctx.today):
-            yield _adoption_entry(ctx, view, adoption, change)
+    """Every announceable event up to today: each pattern's creation and each adoption (a
+    preview keeps each unchanged pattern's: render/parts.py)."""
+    for events in pattern_parts(ctx, "feed", ctx.patterns, lambda view: _pattern_entries(ctx, view)):
+        yield from events
+
+
+def _pattern_entries(ctx, view) -> list[_Entry]:
+    p = view.pattern
+    events = [_Entry(p.created, "pattern", p.id, f"New pattern: {p.title}", p.summary,
+                     ctx.org_name(p.originator), view.page)] if p.created <= ctx.today else []
+    return events + [_adoption_entry(ctx, view, adoption, change) for adoption, change in adoption_events(p, ctx.today)]
 
 
 def _adoption_entry(ctx, view, adoption, change) -> _Entry:

@@ -19,6 +19,7 @@ from generator.layout import RULE as NOT_REGULAR
 from generator.layout import not_regular, not_regular_message
 from generator.validate.cache import FileCache
 from generator.validate.facts import FactsIndex
+from generator.validate.kept import KeptRuns, RuledFiles, check_kept
 from generator.validate.limited import check_limited, describer, similar_entries
 from generator.validate.perfile import check_files
 from generator.validate.loader import LoadedFile, load_yaml
@@ -66,13 +67,16 @@ def _load_registry_file(root: Path, result: Result) -> LoadedFile | None:
 
 
 def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.date | None = None,
-                       progress=None, similar: set[str] | None = None, jobs: int | None = None) -> Validation:
+                       progress=None, similar: set[str] | None = None, jobs: int | None = None,
+                       kept: KeptRuns | None = None) -> Validation:
     """Check the whole catalogue; when `only` names files, report only problems in those files
     (and in the registry), while the cross-file rules still see every pattern. The files `only`
     names are the ones being changed, so findings that depend on today's date (a review that
     lapsed under a declared maturity) are errors in them, and warnings in a full run: a catalogue
     that validated yesterday and has not changed still validates today. `similar` names the new
-    or changed pattern ids to compare with the rest (the similar-pattern check)."""
+    or changed pattern ids to compare with the rest (the similar-pattern check). `kept` (a whole
+    run under `catalogue serve`) gives what the last run made of each file, and keeps this run's:
+    only files whose status changed are read again (validate/kept.py)."""
     root = Path(root)
     today = today or default_today()
     model = maturity_model()
@@ -86,16 +90,9 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
     changed = None if only is None else _named_files(layout, files, only)
     for path, kind in files.irregular:
         result.error(display_path(path), 1, 1, NOT_REGULAR, not_regular_message(kind))
-    folder = layout.display(layout.patterns)
-    index = FactsIndex(root)
-    if changed is None:
-        cache = FileCache(root)
-        loaded, valid = check_files(files.paths, folder, result, progress, jobs, cache)
-        cache.save()
-        index.record(loaded, valid)
-        others = {}
-    else:
-        loaded, valid, others = check_limited(root, files, folder, changed, result, progress, jobs, index)
+    kept = kept if changed is None and not similar else None
+    index = None if kept is not None else FactsIndex(root)
+    loaded, valid, others = _per_file(root, layout, files, changed, result, progress, jobs, index, kept)
     result.files_checked = len(files.names) + len(files.irregular) + 1
 
     # Ids come from the file names too, so a file that cannot be read is not also reported as
@@ -107,35 +104,67 @@ def validate_catalogue(root: Path, only: list[Path] | None = None, today: dt.dat
         rules.check_registry(registry)
     rules.check_ids(loaded)
     rules.check_supersedes(loaded)
-    catalogue = _checked_model(loaded, valid, rules, result, changed, organisations or {})
+    ruled = RuledFiles(kept, (today, model, org_codes, ids))
+    catalogue = _checked_model(loaded, valid, rules, result, changed, organisations or {}, ruled)
 
     if similar:
         entries, related = similar_entries(catalogue, others, index, result)
         named = {pid: f for f in loaded if (pid := f.data.get("id")) in catalogue.patterns and f.text}
         rules.check_similar(named, entries, set(similar), related, describer(catalogue, files))
-    index.save()
+    if index is not None:
+        index.save()
 
     if reported is not None:
         result = result.only(reported)
     return Validation(result, catalogue, root, today)
 
 
+def _per_file(root, layout: CatalogueRoot, files: PatternFiles, changed: set[str] | None, result: Result,
+              progress, jobs, index: FactsIndex | None, kept: KeptRuns | None):
+    """Every pattern file read and checked on its own (or taken from what a kept run or the facts
+    index knows of it): (loaded files, each file's verdict, the facts of files not named)."""
+    folder = layout.display(layout.patterns)
+    if kept is not None:
+        return (*check_kept(root, files, folder, result, progress, jobs, kept), {})
+    if changed is not None:
+        return check_limited(root, files, folder, changed, result, progress, jobs, index)
+    cache = FileCache(root)
+    loaded, valid = check_files(files.paths, folder, result, progress, jobs, cache)
+    cache.save()
+    index.record(loaded, valid)
+    return loaded, valid, {}
+
+
 def _checked_model(loaded, valid, rules: CrossFileRules, result: Result, changed: set[str] | None,
-                   organisations: dict) -> Catalogue:
+                   organisations: dict, ruled: RuledFiles) -> Catalogue:
     """Each file's own cross-file checks, and the model of every valid pattern. A run limited to
     some files checks and models only those: the others serve the rules across files through
-    their facts (validate/facts.py), and are not checked again."""
+    their facts (validate/facts.py), and are not checked again. A kept run (validate/kept.py)
+    takes an unchanged file's outcome from the last run."""
     catalogue = Catalogue(organisations=organisations)
     for f in loaded:
         if changed is not None and f.display not in changed:
             continue
-        rules.check_file(f)
-        if valid[f.display] and not result.has_errors(f.display):
-            pattern = Pattern.from_data(f.data, f.display)
-            rules.check_evidence(f, pattern)
-            if not result.has_errors(f.display):
-                catalogue.patterns[pattern.id] = pattern
+        had_errors = result.has_errors(f.display)
+        reused, pattern = ruled.reuse(f, had_errors, result)
+        if not reused:
+            start = len(result.problems)
+            pattern = _checked_pattern(f, valid[f.display], rules, result)
+            ruled.keep(f, had_errors, result.problems[start:], pattern)
+        if pattern is not None:
+            catalogue.patterns[pattern.id] = pattern
     return catalogue
+
+
+def _checked_pattern(f: LoadedFile, valid: bool, rules: CrossFileRules, result: Result) -> Pattern | None:
+    """The file's rules across files, and its pattern if it has no error."""
+    rules.check_file(f)
+    if valid and not result.has_errors(f.display):
+        pattern = Pattern.from_data(f.data, f.display)
+        rules.check_evidence(f, pattern)
+        if not result.has_errors(f.display):
+            return pattern
+    return None
 
 
 def _named_files(layout: CatalogueRoot, files: PatternFiles, only: list[Path]) -> set[str]:

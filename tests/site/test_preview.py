@@ -105,7 +105,11 @@ def one_adoption_fewer(data):
     data["maturity"] = "emerging"  # what less evidence still supports (a lower claim is allowed)
 
 
-CHANGES = [("text", new_text), ("title", retitle), ("category", other_category),
+def new_summary(data):
+    data["summary"] = data["summary"].rstrip(".") + ", fictionally revised."
+
+
+CHANGES = [("text", new_text), ("summary", new_summary), ("title", retitle), ("category", other_category),
            ("adoption", one_adoption_fewer)]
 
 

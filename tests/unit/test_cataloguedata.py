@@ -69,3 +69,42 @@ def test_lifecycle_notes():
     assert lifecycle_note("active", "Active") == ""
     assert lifecycle_note("unknown", "Unknown") == "(current state not known)"
     assert lifecycle_note("retired", "Retired") == "(retired)"
+
+
+def test_the_data_file_is_the_whole_documents_json_and_a_preview_keeps_unchanged_rows(demo_catalogue, monkeypatch):
+    """Put together from each row's own text, it is byte for byte json.dumps of the whole
+    document; under kept parts (as `catalogue serve` renders) a second build with one pattern
+    retitled writes only that pattern's row again."""
+    import dataclasses
+
+    from generator.model.catalogue import Catalogue
+    from generator.render import cataloguedata
+    from generator.render.exports import script_safe
+    from generator.render.parts import kept_parts
+
+    names = {"active": "Active", "superseded": "Superseded", "deprecated": "Deprecated", "unknown": "Unknown"}
+
+    def whole(ctx) -> str:
+        regions = sorted({r for v in ctx.patterns for r in ctx.pattern_regions(v.pattern)})
+        code = {region: str(i) for i, region in enumerate(regions)}
+        document = {"fields": list(ROW_FIELDS), "codes": {"regions": regions},
+                    "patterns": [cataloguedata._row(ctx, v, code, names) for v in default_order(ctx)],
+                    "organisations": [[o.organisation.code, f"{o.organisation.name} ({o.organisation.code})"]
+                                      for o in ctx.organisations]}
+        return script_safe(json.dumps(document, ensure_ascii=False, separators=(",", ":"))) + "\n"
+    parts: dict = {}
+    first = build_context(demo_catalogue, TODAY)
+    with kept_parts(parts):
+        assert cataloguedata.catalogue_data(first, names) == whole(first)
+    pid = sorted(demo_catalogue.patterns)[0]
+    patterns = dict(demo_catalogue.patterns)
+    patterns[pid] = dataclasses.replace(patterns[pid], title="A fictional <retitled> pattern")
+    second = build_context(Catalogue(patterns, demo_catalogue.organisations), TODAY, previous=first)
+    written = []
+    real = cataloguedata._row
+    monkeypatch.setattr(cataloguedata, "_row", lambda ctx, view, *a: written.append(view.id) or real(ctx, view, *a))
+    with kept_parts(parts):
+        text = cataloguedata.catalogue_data(second, names)
+    assert written == [pid]
+    monkeypatch.setattr(cataloguedata, "_row", real)
+    assert text == whole(second) and "\\u003cretitled\\u003e" in text

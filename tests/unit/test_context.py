@@ -137,6 +137,31 @@ def test_recommendations_are_computed_once_per_build(demo_catalogue):
     assert ctx.recommendations.for_organisation("ZZ8") == ()  # closed
 
 
+def test_a_preview_keeps_recommendations_only_while_what_they_read_is_unchanged(demo_catalogue):
+    """A summary edit keeps the previous build's recommendations; an adoption ended works them out
+    again, as a build without a previous one does."""
+    import dataclasses
+
+    from generator.model.catalogue import Catalogue
+    from generator.model.recommend import recommend
+
+    first = build_context(demo_catalogue, TODAY)
+    pid = "fictional-shared-booking-service"
+
+    def changed(**fields) -> Catalogue:
+        patterns = dict(demo_catalogue.patterns, **{pid: dataclasses.replace(demo_catalogue.patterns[pid], **fields)})
+        return Catalogue(patterns, demo_catalogue.organisations)
+    summary = build_context(changed(summary="A fictional summary, edited."), TODAY, previous=first)
+    assert summary.recommendations is first.recommendations
+    fewer = changed(adoptions=demo_catalogue.patterns[pid].adoptions[1:])
+    again = build_context(fewer, TODAY, previous=first)
+    assert again.recommendations is not first.recommendations
+    fresh = recommend(fewer, {v.id: v.reuse.adopters for v in again.patterns})
+    assert (again.recommendations.companions, again.recommendations.suggestions) == (fresh.companions, fresh.suggestions)
+    assert again.recommendations.companions != first.recommendations.companions \
+        or again.recommendations.suggestions != first.recommendations.suggestions
+
+
 def test_context_url_follows_the_directory_urls_option(demo_catalogue):
     on = build_context(demo_catalogue, TODAY)
     off = build_context(demo_catalogue, TODAY, directory_urls=False)

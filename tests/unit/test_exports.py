@@ -128,6 +128,55 @@ def test_json_round_trips_hostile_text_and_is_safe_to_inline(ctx):
     assert document["organisations"][2]["name"] == f"Fictional {HOSTILE} Integrated Care Board"
 
 
+def whole_document_json(ctx) -> str:
+    """catalogue.json as json.dumps writes the whole document in one go (before it was put
+    together from each pattern's part)."""
+    document = {"schema_version": exports.SCHEMA_VERSION, "generated_on": ctx.today.isoformat(),
+                "patterns": [exports._pattern_json(ctx, v) for v in sorted(ctx.patterns, key=lambda v: v.id)],
+                "organisations": [exports._organisation_json(ctx, o)
+                                  for o in sorted(ctx.organisations, key=lambda o: o.organisation.code)],
+                "maturity_model": exports._model_json(ctx.model)}
+    return exports.script_safe(json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False)) + "\n"
+
+
+@pytest.mark.parametrize("catalogue", [small_catalogue, lambda: Catalogue({}, dict(ORGS))], ids=["small", "empty"])
+def test_json_from_parts_is_the_whole_document_byte_for_byte(catalogue):
+    ctx = build_context(catalogue(), today=TODAY)
+    assert exports.catalogue_json(ctx) == whole_document_json(ctx)
+
+
+def preview_twice(monkeypatch, export, writer: str, title: str):
+    """The export under kept parts (as `catalogue serve` renders) for a first build, then for a
+    second whose context lends the views of unchanged patterns, one pattern retitled: (the first
+    text, the second, the ids whose part was written again, the kept parts)."""
+    from generator.render.parts import kept_parts
+
+    parts: dict = {}
+    first = build_context(small_catalogue(), today=TODAY)
+    with kept_parts(parts):
+        before = export(first)
+    changed = small_catalogue()
+    changed.patterns["hostile"] = make_pattern("hostile", title=title, originator="ZZ3")
+    second = build_context(changed, today=TODAY, previous=first)
+    written = []
+    real = getattr(exports, writer)
+    monkeypatch.setattr(exports, writer, lambda ctx, view: written.append(view.id) or real(ctx, view))
+    with kept_parts(parts):
+        after = export(second)
+    monkeypatch.setattr(exports, writer, real)
+    return (first, before), (second, after), written, parts
+
+
+def test_a_preview_writes_again_only_the_changed_patterns_parts(monkeypatch):
+    """The file is still the whole document's, byte for byte."""
+    (first, before), (second, after), written, parts = preview_twice(
+        monkeypatch, exports.catalogue_json, "_pattern_json", "Fictional retitled pattern")
+    assert before == whole_document_json(first)
+    assert written == ["hostile"]
+    assert after == whole_document_json(second)
+    assert len(parts["json"][1]) == len(second.patterns)
+
+
 # ---------------------------------------------------------------- CSV
 
 def read_csv(text: str) -> list[dict]:
@@ -159,6 +208,15 @@ def test_csv_guards_against_formula_injection(ctx):
     for risky in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"):
         assert exports._safe_cell(risky) == "'" + risky
     assert exports._safe_cell("Fictional") == "Fictional" and exports._safe_cell(3) == 3
+
+
+def test_a_preview_writes_again_only_the_changed_patterns_csv_rows(monkeypatch):
+    (first, before), (second, after), written, _ = preview_twice(
+        monkeypatch, exports.catalogue_csv, "_csv_row", "=Fictional retitled pattern")
+    assert before == exports.catalogue_csv(build_context(small_catalogue(), today=TODAY))
+    assert written == ["hostile"]
+    assert after == exports.catalogue_csv(second)
+    assert next(r for r in read_csv(after) if r["id"] == "hostile")["title"] == "'=Fictional retitled pattern"
 
 
 def test_csv_is_deterministic(ctx):
@@ -217,6 +275,16 @@ def test_feed_with_site_url_uses_absolute_links_and_the_same_ids(ctx):
     assert self_link == "https://catalogue.example.org/sub/feed.xml"
     ids = lambda root: [e.find(f"{ATOM}id").text for e in root.findall(f"{ATOM}entry")]  # noqa: E731
     assert ids(relative) == ids(absolute)  # ids do not move with the site
+
+
+def test_a_preview_works_out_again_only_the_changed_patterns_events(monkeypatch):
+    def feed(ctx):
+        return exports.atom_feed(ctx, "https://example.org/catalogue/")
+    (first, before), (second, after), written, _ = preview_twice(
+        monkeypatch, feed, "_pattern_entries", "Fictional retitled pattern")
+    assert before == feed(build_context(small_catalogue(), today=TODAY))
+    assert written == ["hostile"]
+    assert after == feed(second) and "Fictional retitled pattern" in after
 
 
 def test_feed_is_deterministic(ctx):
