@@ -11,6 +11,7 @@ across builds. The catalogue is FICTIONAL: written by `catalogue synth`.
 from __future__ import annotations
 
 import filecmp
+import json
 import re
 import shutil
 from pathlib import Path
@@ -113,19 +114,20 @@ CHANGES = [("text", new_text), ("summary", new_summary), ("title", retitle), ("c
            ("adoption", one_adoption_fewer)]
 
 
-@pytest.fixture(scope="module", params=[None, 6], ids=["whole lists", "lists in parts"])
+@pytest.fixture(scope="module", params=[None, 6], ids=["whole lists", "lists in parts, index in shards"])
 def catalogue(request, tmp_path_factory, session_env):
-    """With the default page size, and with one so small that tag, category, region and
-    organisation lists are split into parts (render/paging.py), which a preview keeps or renders
-    again together."""
+    """With the default page size and one search index, and with a page size so small that tag,
+    category, region and organisation lists are split into parts (render/paging.py), which a
+    preview keeps or renders again together, and the search index in shards of 40 pages
+    (publish/searchindex.py), which a preview writes again whole."""
     root = tmp_path_factory.mktemp("preview") / "catalogue"
     synth_catalogue(root, 120, 40, seed=3)
     if request.param:
         config = root / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         assert "      root: .\n" in text
-        config.write_text(text.replace("      root: .\n", f"      root: .\n      page_size: {request.param}\n"),
-                          encoding="utf-8")
+        config.write_text(text.replace("      root: .\n", f"      root: .\n      page_size: {request.param}\n"
+                                                          "      search_shard_size: 40\n"), encoding="utf-8")
     return root
 
 
@@ -171,6 +173,14 @@ def test_a_new_pattern_and_a_removed_one(server, tmp_path):
     server.build()
     assert not (server.site / "patterns" / "fictional-copied-pattern").exists()
     check_same_as_full_build(server, tmp_path / "removed")
+
+
+def test_the_index_is_in_shards_where_asked(server):
+    """The case with shards does have them (else the comparisons would not cover them)."""
+    sharded = "search_shard_size" in (server.root / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = json.loads((server.site / "pagefind" / "catalogue-shards.json").read_text(encoding="utf-8"))
+    assert (len(listed) >= 3) if sharded else (listed == [])
+    assert all((server.site / "pagefind" / folder / "pagefind-entry.json").is_file() for folder in listed)
 
 
 def test_no_change_rebuilds_no_page(server, tmp_path):
